@@ -1,0 +1,12 @@
+// The list of sub-commands. Adding one adds its file and one line here.
+#include "cli.hpp"
+
+namespace mlplay {
+
+void register_info_commands();
+
+void register_sub_commands() {
+  register_info_commands();
+}
+
+}  // namespace mlplay

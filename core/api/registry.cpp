@@ -1,0 +1,12 @@
+// The list of command areas. Adding an area adds one line here.
+#include "registry.hpp"
+
+#include "session.hpp"
+
+namespace mlcore::api {
+
+void register_all_commands(Session& session) {
+  register_core_commands(session);
+}
+
+}  // namespace mlcore::api

@@ -1,0 +1,8 @@
+// Every feature area registers its commands here; the Session constructor calls this.
+#pragma once
+
+namespace mlcore::api {
+class Session;
+void register_all_commands(Session& session);
+void register_core_commands(Session& session);
+}  // namespace mlcore::api
