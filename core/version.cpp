@@ -4,6 +4,13 @@
 #include <nlohmann/json.hpp>
 
 namespace mlcore {
+namespace {
+// __clang_version__ ends with a space; the status line should not.
+std::string trimmed(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+}  // namespace
 
 std::string version_string() { return std::string("MLOps Playground core ") + MLPLAY_VERSION; }
 
@@ -12,11 +19,11 @@ std::string build_info_json() {
   const char* target = "wasm32";
   const std::string compiler = std::string("emscripten ") + std::to_string(__EMSCRIPTEN_major__) + "." +
                                std::to_string(__EMSCRIPTEN_minor__) + "." +
-                               std::to_string(__EMSCRIPTEN_tiny__) + " (clang " + __clang_version__ + ")";
+                               std::to_string(__EMSCRIPTEN_tiny__) + " (clang " + trimmed(__clang_version__) + ")";
 #else
   const char* target = "native";
 #if defined(__clang__)
-  const std::string compiler = std::string("clang ") + __clang_version__;
+  const std::string compiler = "clang " + trimmed(__clang_version__);
 #else
   const std::string compiler = std::string("gcc ") + __VERSION__;
 #endif

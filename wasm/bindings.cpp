@@ -1,0 +1,42 @@
+// The whole JavaScript surface of the core (the only file with EMSCRIPTEN_BINDINGS). It only
+// translates: commands go in as a name and JSON text and come back as JSON text; bulk data
+// crosses as typed arrays. No exception ever leaves this file.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <string>
+
+#include "core/api/session.hpp"
+#include "core/version.hpp"
+
+using emscripten::val;
+using mlcore::api::Json;
+
+namespace {
+
+class Core {
+ public:
+  // {"result": ...} or {"error": {"code", "message", ...}} as JSON text.
+  std::string call(const std::string& name, const std::string& args_json) {
+    try {
+      Json args = args_json.empty() ? Json::object() : Json::parse(args_json);
+      return session_.call_safe(name, args).dump();
+    } catch (const std::exception& e) {  // only the JSON parse can throw here
+      return mlcore::api::error_to_json(e).dump();
+    }
+  }
+
+ private:
+  mlcore::api::Session session_;
+};
+
+std::string version() { return mlcore::version_string(); }
+std::string build_info() { return mlcore::build_info_json(); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(mlplay) {
+  emscripten::class_<Core>("Core").constructor<>().function("call", &Core::call);
+  emscripten::function("version", &version);
+  emscripten::function("buildInfo", &build_info);
+}

@@ -1,0 +1,47 @@
+// Wiring of the page: starts the core's worker, draws the navigation, shows the view named in
+// the URL hash (#/data, #/train, ...) and the core's status line. Views only show and ask.
+import { CoreClient } from './client.mjs';
+import { views, loadView } from './views/index.mjs';
+
+const client = new CoreClient();
+const app = { client };
+window.mlplay = app; // for the browser console and the browser tests
+
+function drawNav(current) {
+  const list = document.getElementById('nav-list');
+  list.replaceChildren(...views.map((v) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = `#/${v.id}`;
+    a.textContent = v.title;
+    if (v.id === current) a.setAttribute('aria-current', 'page');
+    li.append(a);
+    return li;
+  }));
+}
+
+async function show() {
+  const id = location.hash.replace(/^#\/?/, '') || 'data';
+  const { view, render } = await loadView(id);
+  drawNav(view.id);
+  document.title = `${view.title} · MLOps Playground`;
+  const main = document.getElementById('view');
+  await render(main, app);
+}
+
+async function showStatus() {
+  const status = document.getElementById('core-status');
+  try {
+    const build = await client.ready;
+    app.build = build;
+    status.textContent = `${build.name} · ${build.target} · ${build.compiler} · ${build.build_type}`;
+    status.dataset.version = build.name;
+  } catch (err) {
+    status.textContent = `The core did not start: ${err.message}`;
+    status.classList.add('error');
+  }
+}
+
+window.addEventListener('hashchange', show);
+show();
+showStatus();
