@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 namespace mlcore {
+#if defined(__clang__)
 namespace {
 // __clang_version__ ends with a space; the status line should not.
 std::string trimmed(std::string s) {
@@ -11,6 +12,7 @@ std::string trimmed(std::string s) {
   return s;
 }
 }  // namespace
+#endif
 
 std::string version_string() { return std::string("MLOps Playground core ") + MLPLAY_VERSION; }
 
