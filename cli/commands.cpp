@@ -4,9 +4,11 @@
 namespace mlplay {
 
 void register_info_commands();
+void register_data_sub_commands();
 
 void register_sub_commands() {
   register_info_commands();
+  register_data_sub_commands();
 }
 
 }  // namespace mlplay

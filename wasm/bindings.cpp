@@ -5,7 +5,9 @@
 #include <emscripten/val.h>
 
 #include <string>
+#include <vector>
 
+#include "core/api/data_commands.hpp"
 #include "core/api/session.hpp"
 #include "core/version.hpp"
 
@@ -26,8 +28,22 @@ class Core {
     }
   }
 
+  // Bytes of a CSV upload (a Uint8Array), copied once into a reused buffer and fed to the reader.
+  std::string feed_csv(int upload, const val& bytes) {
+    try {
+      const std::size_t n = bytes["length"].as<std::size_t>();
+      buffer_.resize(n);
+      val(emscripten::typed_memory_view(n, buffer_.data())).call<void>("set", bytes);
+      mlcore::api::feed_upload(session_, upload, buffer_.data(), n);
+      return R"({"result":{}})";
+    } catch (const std::exception& e) {
+      return mlcore::api::error_to_json(e).dump();
+    }
+  }
+
  private:
   mlcore::api::Session session_;
+  std::vector<char> buffer_;
 };
 
 std::string version() { return mlcore::version_string(); }
@@ -36,7 +52,8 @@ std::string build_info() { return mlcore::build_info_json(); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mlplay) {
-  emscripten::class_<Core>("Core").constructor<>().function("call", &Core::call);
+  emscripten::class_<Core>("Core").constructor<>().function("call", &Core::call)
+      .function("feedCsv", &Core::feed_csv);
   emscripten::function("version", &version);
   emscripten::function("buildInfo", &build_info);
 }

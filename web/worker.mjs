@@ -14,6 +14,10 @@ function contextFor(id) {
   return {
     module,
     call: (command, args) => callCore(command, args),
+    feedCsv(upload, bytes) {
+      const reply = JSON.parse(core.feedCsv(upload, bytes));
+      if (reply.error) throw reply.error;
+    },
     progress: (progress) => self.postMessage({ id, progress }),
     async checkpoint() {
       await new Promise((r) => setTimeout(r, 0));

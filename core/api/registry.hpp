@@ -5,4 +5,5 @@ namespace mlcore::api {
 class Session;
 void register_all_commands(Session& session);
 void register_core_commands(Session& session);
+void register_data_commands(Session& session);
 }  // namespace mlcore::api

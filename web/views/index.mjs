@@ -1,7 +1,7 @@
 // The views of the life cycle, in the order a class meets them. A view with `module` is a file
 // in this folder exporting render(container, app); a view still to come shows what it will hold.
 export const views = [
-  { id: 'data', title: 'Data', coming: 'Pick a built-in dataset or upload a CSV; see its profile, quality warnings and dataset versions.' },
+  { id: 'data', title: 'Data', module: 'data.mjs', coming: 'Pick a built-in dataset or upload a CSV; see its profile, quality warnings and dataset versions.' },
   { id: 'train', title: 'Train', coming: 'Choose a dataset version, a target and a model; train, validate and tune with progress and cancel.' },
   { id: 'runs', title: 'Runs', coming: 'Every training is a run in an experiment: parameters, metrics and artifacts side by side.' },
   { id: 'models', title: 'Models', coming: 'Registered models and model versions (IRIS:1, IRIS:2), stages, aliases and their history.' },

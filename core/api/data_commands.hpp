@@ -1,0 +1,49 @@
+// Commands over datasets: stream a CSV into a table, preview and profile it, register it as a
+// dataset version, diff versions. The streaming feed is a plain function because its bytes come
+// as a typed array through the wasm layer, not as JSON.
+#pragma once
+#include <cstddef>
+#include <map>
+#include <memory>
+
+#include "../data/csv_reader.hpp"
+#include "../ops/dataset_registry.hpp"
+#include "session.hpp"
+
+namespace mlcore::api {
+
+struct LoadedTable {
+  data::Table table;
+  std::vector<Warning> warnings;
+  std::string source;
+  char delimiter = ',';
+  bool header = true;
+  char decimal = '.';
+  std::size_t skipped_rows = 0;
+  std::size_t bytes = 0;
+};
+
+// Everything the data commands keep between calls.
+struct DataState {
+  int next_id = 1;
+  std::map<int, std::unique_ptr<data::CsvReader>> uploads;
+  std::map<int, std::shared_ptr<LoadedTable>> tables;
+  ops::DatasetRegistry registry;
+  std::map<std::string, std::shared_ptr<LoadedTable>> version_tables;  // by DatasetVersion::key()
+  double clock = 0;  // simulated seconds; each registration advances it one minute
+};
+
+// Options of data.csv.begin as JSON -> CsvOptions (throws api.bad_args naming the field).
+data::CsvOptions csv_options_from_json(const Json& j);
+// Feeds bytes to an upload started with data.csv.begin (throws data.unknown_upload).
+void feed_upload(Session& s, int upload, const char* bytes, std::size_t size);
+// Keeps a parsed table in the session and returns its id (used by the CLI and tests).
+int keep_table(Session& s, data::CsvResult result, std::string source);
+// A row's values as JSON: numbers as numbers, booleans as booleans, datetimes as ISO text,
+// categories as text, missing as null.
+Json row_to_json(const data::Table& t, std::size_t row);
+Json table_summary(const LoadedTable& t);
+
+void register_data_commands(Session& session);
+
+}  // namespace mlcore::api
