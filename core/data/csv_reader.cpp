@@ -22,9 +22,10 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 void check_options(const CsvOptions& o) {
   auto bad = [](const std::string& message) { throw Error("csv.bad_option", message); };
-  if (o.delimiter == '"' || o.delimiter == '\n' || o.delimiter == '\r' || o.delimiter == ' ')
-    bad("The delimiter cannot be a quote, a space or a line end; use ',', ';', tab or '|', or 0 "
-        "to detect it.");
+  if (o.delimiter == '"' || o.delimiter == '\n' || o.delimiter == '\r' || o.delimiter == ' ' ||
+      static_cast<unsigned char>(o.delimiter) >= 0x80)
+    bad("The delimiter must be one ASCII character other than a quote, a space or a line end; "
+        "use ',', ';', tab or '|', or 0 to detect it.");
   if (o.header < -1 || o.header > 1)
     bad("header must be -1 (detect), 0 (no header) or 1 (first row is the header).");
   if (o.decimal != 0 && o.decimal != '.' && o.decimal != ',')
@@ -114,8 +115,10 @@ struct CsvReader::State final : csv::RowSink {
 
   void ragged(const std::vector<std::string_view>& fields, std::size_t line) {
     std::string text;
-    for (std::size_t i = 0; i < fields.size() && text.size() < 60; ++i)
-      text += (i ? std::string(1, delimiter) : std::string()) + std::string(fields[i]);
+    for (std::size_t i = 0; i < fields.size() && text.size() < 60; ++i) {
+      if (i) text += delimiter;
+      text.append(fields[i].substr(0, 60));
+    }
     // The column is the first field position where the row departs from the first row.
     Location at{line, std::min(fields.size(), expected) + 1, excerpt_of(text)};
     const std::string counts = describe(line) + " has " + std::to_string(fields.size()) +

@@ -92,3 +92,27 @@ test('registering Iris gives IRIS:1, and registering it again gives no new versi
   await versions.getByRole('rowheader', { name: 'IRIS:1' }).waitFor();
   assert.equal(await versions.getByRole('rowheader').count(), 1);
 });
+
+test('cancelling a long read stops it, keeps the loaded dataset, and the worker still answers', async (t) => {
+  const { page } = await openData(t);
+  await loadBuiltin(page, 'iris');
+  await page.getByRole('heading', { name: /iris\.csv: 150 rows/ }).waitFor();
+  const r = await page.evaluate(async () => {
+    const line = '1.5,2.5,3.5,4.5,5.5,6.5,7.5,8.5,12345,blue\n';
+    const blob = new Blob(['a,b,c,d,e,f,g,h,n,cat\n', line.repeat(Math.ceil(60e6 / line.length))]);
+    const ctrl = new AbortController();
+    let code;
+    let progressEvents = 0;
+    try {
+      await window.mlplay.client.call('data.load_file', { file: blob, name: 'huge.csv' }, {
+        signal: ctrl.signal,
+        onProgress: () => { progressEvents++; ctrl.abort(); },
+      });
+    } catch (e) { code = e.code; }
+    return { code, progressEvents, after: await window.mlplay.client.call('core.version') };
+  });
+  assert.equal(r.code, 'core.cancelled');
+  assert.ok(r.progressEvents >= 1);
+  assert.match(r.after, /^MLOps Playground core/);
+  assert.ok(await page.getByRole('heading', { name: /iris\.csv: 150 rows/ }).isVisible());
+});
