@@ -10,6 +10,7 @@ if [ "$what" = all ] || [ "$what" = native ]; then
   cmake --build build/native -j"$JOBS"
 fi
 if [ "$what" = all ] || [ "$what" = wasm ]; then
-  [ -f build/wasm/CMakeCache.txt ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+  # A cache made without emcmake would build native code here: start that folder afresh.
+  grep -qs "Emscripten.cmake" build/wasm/CMakeCache.txt || { rm -rf build/wasm; emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null; }
   cmake --build build/wasm -j"$JOBS"
 fi

@@ -38,11 +38,11 @@ export const tasks = {
   // {file: File|Blob, name?, options?} -> {table, summary}
   'data.load_file': ({ file, name, options = {} }, ctx) => streamCsv(file, name ?? file.name ?? 'upload.csv', options, ctx),
   // {name: "iris"} -> {table, summary, builtin}
-  'data.load_builtin': async ({ name }, ctx) => {
+  'data.load_builtin': async ({ name, options = {} }, ctx) => {
     const entry = (await builtins()).find((d) => d.name === name);
     if (!entry) throw { code: 'data.unknown_dataset', message: `No built-in dataset named '${name}'.` };
     const blob = await (await fetchOk(new URL(`./datasets/${entry.file}`, import.meta.url))).blob();
-    return { ...(await streamCsv(blob, entry.file, {}, ctx)), builtin: entry };
+    return { ...(await streamCsv(blob, entry.file, options, ctx)), builtin: entry };
   },
   'data.builtins': () => builtins(),
 };

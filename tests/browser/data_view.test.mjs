@@ -116,3 +116,36 @@ test('cancelling a long read stops it, keeps the loaded dataset, and the worker 
   assert.match(r.after, /^MLOps Playground core/);
   assert.ok(await page.getByRole('heading', { name: /iris\.csv: 150 rows/ }).isVisible());
 });
+
+test('a CSV dropped on the drop zone loads like an upload', async (t) => {
+  const { page } = await openData(t);
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['x,y\n1,2\n3,4\n5,6\n'], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  });
+  await page.locator('.dropzone').dispatchEvent('drop', { dataTransfer });
+  await page.getByRole('heading', { name: 'dropped.csv: 3 rows × 2 columns' }).waitFor();
+});
+
+test('reading options: a column forced to categorical keeps its leading zeros after a re-read', async (t) => {
+  const { page } = await openData(t);
+  await page.getByLabel('Upload a CSV').setInputFiles({ name: 'zips.csv', mimeType: 'text/csv', buffer: Buffer.from('zip,amount\n02139,5\n10001,7\n') });
+  const preview = page.getByRole('region', { name: /Preview rows/ });
+  await page.getByRole('heading', { name: 'zips.csv: 2 rows × 2 columns' }).waitFor();
+  await preview.getByRole('cell', { name: '2139', exact: true }).waitFor();  // inferred integer
+  await page.getByText('Reading options').click();
+  await page.getByLabel('Column types').fill('zip=categorical');
+  await page.getByRole('button', { name: 'Re-read with these options' }).click();
+  await preview.getByRole('cell', { name: '02139', exact: true }).waitFor();
+  assert.match(await page.getByRole('article', { name: 'Column zip' }).textContent(), /categorical/);
+});
+
+test('reading options: header row "no" names the columns column_1, column_2', async (t) => {
+  const { page } = await openData(t);
+  await page.getByText('Reading options').click();
+  await page.getByLabel('Header row').selectOption('no');
+  await page.getByLabel('Upload a CSV').setInputFiles({ name: 'nohead.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\nc,d\n') });
+  await page.getByRole('heading', { name: 'nohead.csv: 2 rows × 2 columns' }).waitFor();
+  await page.getByRole('article', { name: 'Column column_1' }).waitFor();
+});

@@ -2,6 +2,7 @@
 // the worker with a progress bar and a Cancel button; a failure shows the core's message with
 // its line and column and leaves the previous dataset in place.
 import { el, where } from './dom.mjs';
+import { readingOptions } from './data_options.mjs';
 
 export function loadPanel(client, { onLoaded, onError }) {
   const select = el('select', { id: 'builtin-select' });
@@ -17,9 +18,20 @@ export function loadPanel(client, { onLoaded, onError }) {
   const alert = el('div', { class: 'error', role: 'alert' });
   const drop = el('div', { class: 'dropzone' },
     el('label', { for: 'csv-file', text: 'Upload a CSV' }), ' ', file, el('span', { text: ' or drop a file here' }));
+  const options = readingOptions();
   let controller = null;
+  let last = null;  // what was read last, to re-read it with other options
 
-  async function run(command, args, label) {
+  async function run(command, baseArgs, label) {
+    let args;
+    try {
+      args = { ...baseArgs, options: options.value() };
+    } catch (err) {
+      alert.replaceChildren(el('p', { text: err.message }));
+      return;
+    }
+    last = { command, baseArgs, label };
+    options.reread.disabled = false;
     controller?.abort();
     controller = new AbortController();
     alert.textContent = '';
@@ -56,6 +68,7 @@ export function loadPanel(client, { onLoaded, onError }) {
   const loadFile = (f) => f && run('data.load_file', { file: f, name: f.name }, f.name);
   loadButton.addEventListener('click', () => run('data.load_builtin', { name: select.value }, select.value));
   cancel.addEventListener('click', () => controller?.abort());
+  options.reread.addEventListener('click', () => last && run(last.command, last.baseArgs, last.label));
   file.addEventListener('change', () => { loadFile(file.files[0]); file.value = ''; });
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
@@ -64,5 +77,5 @@ export function loadPanel(client, { onLoaded, onError }) {
   return el('section', { class: 'load-panel', 'aria-labelledby': 'load-heading' },
     el('h3', { id: 'load-heading', text: 'Load a dataset' }),
     el('div', { class: 'row' }, el('label', { for: 'builtin-select', text: 'Built-in dataset' }), select, loadButton),
-    drop, progress, alert);
+    drop, options.element, progress, alert);
 }

@@ -1,0 +1,87 @@
+// The mlplay command line as a user runs it: exit codes, FILE:LINE:COL messages on stderr, and
+// the figures everyone knows about Iris.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out;
+};
+
+// Runs mlplay with the arguments; stderr is merged into `out` only when asked.
+Run mlplay(const std::string& args, bool merge_stderr = false) {
+  std::string cmd = std::string(MLPLAY_CLI) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  int status = pclose(p);
+  return {WEXITSTATUS(status), out};
+}
+
+std::string temp_file(const std::string& name, const std::string& text) {
+  std::string path = std::string("/tmp/mlplay_test_") + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("mlplay --version prints the product name and version and exits 0", "[cli]") {
+  Run r = mlplay("--version");
+  CHECK(r.status == 0);
+  CHECK(r.out == std::string("MLOps Playground core ") + MLPLAY_VERSION + "\n");
+}
+
+TEST_CASE("an unknown sub-command or a missing argument is a usage error, exit 2", "[cli]") {
+  CHECK(mlplay("frobnicate").status == 2);
+  CHECK(mlplay("profile").status == 2);
+  CHECK(mlplay("head iris -n lots").status == 2);
+}
+
+TEST_CASE("mlplay profile iris --json: 150 rows, 5 columns, Species 3 classes of 50", "[cli]") {
+  Run r = mlplay("profile iris --json");
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["rows"] == 150);
+  CHECK(j["columns"].size() == 5);
+  const auto& species = j["columns"][4];
+  CHECK(species["name"] == "Species");
+  CHECK(species["distinct"] == 3);
+  REQUIRE(species["top"].size() == 3);
+  for (const auto& t : species["top"]) CHECK(t["count"] == 50);
+}
+
+TEST_CASE("mlplay head --json gives objects keyed by column, numbers as numbers, missing as null", "[cli]") {
+  std::string path = temp_file("head.csv", "a,b,c\n1,x,2.5\n,y,NA\n");
+  Run r = mlplay("head " + path + " --json");
+  REQUIRE(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out) ==
+        nlohmann::json::parse(R"([{"a":1,"b":"x","c":2.5},{"a":null,"b":"y","c":null}])"));
+  CHECK(nlohmann::json::parse(mlplay("head iris -n 2 --json").out).size() == 2);
+}
+
+TEST_CASE("a ragged CSV prints FILE:LINE:COL: message and exits 1", "[cli]") {
+  std::string path = temp_file("ragged.csv", "a,b,c\n1,2,3\n4,5,6\n7,8\n");
+  Run r = mlplay("profile " + path, true);
+  CHECK(r.status == 1);
+  CHECK(r.out.rfind(path + ":4:3: ", 0) == 0);
+  CHECK(r.out.find("csv.ragged_row") != std::string::npos);
+  CHECK(mlplay("head " + path).status == 1);
+}
+
+TEST_CASE("a file that does not exist and is no built-in is a clear failure, exit 1", "[cli]") {
+  Run r = mlplay("profile /no/such/file.csv", true);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("iris") != std::string::npos);  // lists the built-in datasets
+}
