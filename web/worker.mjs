@@ -8,6 +8,13 @@ let core;
 let module;
 const cancelled = new Set();
 
+// Yields to the event loop so queued messages (a cancel) are handled. A MessageChannel task, not
+// setTimeout, which browsers clamp to 4 ms once nested.
+const channel = new MessageChannel();
+const resumers = [];
+channel.port1.onmessage = () => resumers.shift()?.();
+const yieldToEvents = () => new Promise((resolve) => { resumers.push(resolve); channel.port2.postMessage(0); });
+
 // What a task handler gets: the core, progress reporting, and a cancel check that also lets
 // queued messages (such as a cancel) in.
 function contextFor(id) {
@@ -20,7 +27,7 @@ function contextFor(id) {
     },
     progress: (progress) => self.postMessage({ id, progress }),
     async checkpoint() {
-      await new Promise((r) => setTimeout(r, 0));
+      await yieldToEvents();
       if (cancelled.has(id)) throw { code: 'core.cancelled', message: 'Cancelled.' };
     },
   };

@@ -46,3 +46,21 @@ export const tasks = {
   },
   'data.builtins': () => builtins(),
 };
+
+// {table, family, params, target, ...} -> the training result. The core does one unit of work per
+// train.step (a tree, an iteration, a fold's fit), so progress shows and Cancel works between units.
+tasks['train.run'] = async (args, ctx) => {
+  const { job } = ctx.call('train.begin', args);
+  try {
+    for (;;) {
+      const s = ctx.call('train.step', { job, steps: 1 });
+      ctx.progress({ done: s.progress, total: 1, message: s.message });
+      if (s.done) break;
+      await ctx.checkpoint();
+    }
+    return ctx.call('train.finish', { job });
+  } catch (err) {
+    try { ctx.call('train.cancel', { job }); } catch { /* the job is already gone */ }
+    throw err;
+  }
+};

@@ -219,6 +219,17 @@ void register_data_commands(Session& s) {
                   to_json(j, state(self).registry.resolve(require_field(args, "reference").get<std::string>()));
                   return j;
                 });
+  s.add_command("data.dataset.table", "Load a dataset version's table to work on: {reference: \"NAME:N\"}. Returns {table, summary}.",
+                [](Session& self, const Json& args) {
+                  auto& st = state(self);
+                  const auto& v = st.registry.resolve(require_field(args, "reference").get<std::string>());
+                  auto it = st.version_tables.find(v.key());
+                  if (it == st.version_tables.end())
+                    throw Error("dataset.no_table", "The table of this dataset version is not in this session; load and register it again.");
+                  int id = st.next_id++;
+                  st.tables[id] = it->second;
+                  return Json{{"table", id}, {"summary", table_summary(*it->second)}};
+                });
   s.add_command("data.dataset.diff", "Diff two versions of a dataset: {name, from, to}.",
                 [](Session& self, const Json& args) {
                   auto& st = state(self);

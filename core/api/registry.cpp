@@ -8,6 +8,7 @@ namespace mlcore::api {
 void register_all_commands(Session& session) {
   register_core_commands(session);
   register_data_commands(session);
+  register_train_commands(session);
 }
 
 }  // namespace mlcore::api

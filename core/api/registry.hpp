@@ -6,4 +6,5 @@ class Session;
 void register_all_commands(Session& session);
 void register_core_commands(Session& session);
 void register_data_commands(Session& session);
+void register_train_commands(Session& session);
 }  // namespace mlcore::api

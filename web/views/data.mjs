@@ -6,11 +6,10 @@ import { previewTable } from './data_preview.mjs';
 import { profileView } from './data_profile.mjs';
 import { registerForm, versionsList } from './data_versions.mjs';
 
-// Survives switching views: the loaded dataset stays loaded.
-const state = { current: null, profile: null };
-
 export async function render(container, app) {
   const { client } = app;
+  // On the app, so it survives switching views and the Train view can use the loaded dataset.
+  const state = (app.data ??= { current: null, profile: null });
   const currentBox = el('div', { class: 'current' });
   const versionsBox = el('section', { 'aria-labelledby': 'versions-heading' },
     el('h3', { id: 'versions-heading', text: 'Dataset versions' }));

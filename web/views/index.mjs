@@ -2,7 +2,7 @@
 // in this folder exporting render(container, app); a view still to come shows what it will hold.
 export const views = [
   { id: 'data', title: 'Data', module: 'data.mjs', coming: 'Pick a built-in dataset or upload a CSV; see its profile, quality warnings and dataset versions.' },
-  { id: 'train', title: 'Train', coming: 'Choose a dataset version, a target and a model; train, validate and tune with progress and cancel.' },
+  { id: 'train', title: 'Train', module: 'train.mjs', coming: 'Choose a dataset version, a target and a model; train, validate and tune with progress and cancel.' },
   { id: 'runs', title: 'Runs', coming: 'Every training is a run in an experiment: parameters, metrics and artifacts side by side.' },
   { id: 'models', title: 'Models', coming: 'Registered models and model versions (IRIS:1, IRIS:2), stages, aliases and their history.' },
   { id: 'pipelines', title: 'Pipelines', coming: 'Build pipelines as code: steps, logs, durations and a cost meter on a simulated clock.' },
