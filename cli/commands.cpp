@@ -6,11 +6,15 @@ namespace mlplay {
 void register_info_commands();
 void register_data_sub_commands();
 void register_train_sub_commands();
+void register_tune_sub_commands();
+void register_generate_sub_commands();
 
 void register_sub_commands() {
   register_info_commands();
   register_data_sub_commands();
   register_train_sub_commands();
+  register_tune_sub_commands();
+  register_generate_sub_commands();
 }
 
 }  // namespace mlplay

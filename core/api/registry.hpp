@@ -7,4 +7,5 @@ void register_all_commands(Session& session);
 void register_core_commands(Session& session);
 void register_data_commands(Session& session);
 void register_train_commands(Session& session);
+void register_search_commands(Session& session);
 }  // namespace mlcore::api

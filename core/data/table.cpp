@@ -41,8 +41,12 @@ std::size_t Column::missing_count() const {
 
 std::string format_number(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.15g", v);
-  if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
+  // The shortest of 15, 16 or 17 significant digits that reads back to the same double.
+  for (int digits : {15, 16}) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    if (std::strtod(buf, nullptr) == v) return buf;
+  }
+  std::snprintf(buf, sizeof buf, "%.17g", v);
   return buf;
 }
 

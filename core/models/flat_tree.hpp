@@ -1,7 +1,7 @@
 // One fitted tree as flat arrays, the way scikit-learn's tree_ holds it: node 0 is the root, a
 // node's children have larger ids than the node, leaves have feature -1. Shared by the decision
 // tree, the forest's trees and the boosting trees; it predicts from raw feature values, because
-// each split's threshold is the real-valued upper edge of its bin (see binning.hpp).
+// each split's threshold is a real value (the node midpoint or the bin edge, see tree_grower.hpp).
 #pragma once
 #include <cstdint>
 #include <string>

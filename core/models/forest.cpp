@@ -35,7 +35,7 @@ void RandomForest::begin_fit(const TrainingSet& data, std::uint64_t seed) {
   tree_seeds_.resize(static_cast<std::size_t>(params_.n_estimators));
   for (auto& s : tree_seeds_) s = rng.next_u64();
   grower_ = std::make_unique<TreeGrower>(binned_, mapper_,
-                                         tree_grower_config(params_.tree, task_, n_classes_, n_features_));
+                                         tree_grower_config(params_.tree, task_, n_classes_, data.X));
   classes_ = task_ == Task::Classification ? class_labels(data.y) : std::vector<std::int32_t>{};
 }
 

@@ -87,7 +87,7 @@ int resolve_max_features(const nlohmann::json& value, int n_features) {
   return std::max(1, static_cast<int>(fraction * n));  // scikit-learn: int(fraction * n_features)
 }
 
-GrowerConfig tree_grower_config(const TreeParams& p, Task task, int n_classes, int n_features) {
+GrowerConfig tree_grower_config(const TreeParams& p, Task task, int n_classes, const Eigen::MatrixXd& X) {
   GrowerConfig c;
   c.rules.criterion = task == Task::Regression ? Criterion::SquaredError
                       : p.criterion == "entropy" ? Criterion::Entropy
@@ -96,8 +96,9 @@ GrowerConfig tree_grower_config(const TreeParams& p, Task task, int n_classes, i
   c.rules.min_samples_leaf = p.min_samples_leaf;
   c.max_depth = p.max_depth;
   c.min_samples_split = p.min_samples_split;
-  c.max_features = resolve_max_features(p.max_features, n_features);
+  c.max_features = resolve_max_features(p.max_features, static_cast<int>(X.cols()));
   c.shuffle_features = true;
+  c.raw_features = &X;
   return c;
 }
 
@@ -130,7 +131,7 @@ bool DecisionTree::fit_step() {
   std::vector<std::uint32_t> rows = all_rows(static_cast<std::size_t>(data.X.rows()));
   BinMapper mapper;
   const BinnedData binned = mapper.fit_transform(data.X, rows, kMaxBins, rng);
-  TreeGrower grower(binned, mapper, tree_grower_config(params_, task_, n_classes_, n_features_));
+  TreeGrower grower(binned, mapper, tree_grower_config(params_, task_, n_classes_, data.X));
   RowTargets targets;
   std::vector<std::int32_t> classes;
   if (task_ == Task::Classification) {

@@ -33,8 +33,9 @@ nlohmann::json tree_params_to_json(const TreeParams& params);
 // Features per node for a max_features value: sqrt and log2 round down, a fraction of the
 // features rounds down, never fewer than 1. Throws model.bad_param naming the value.
 int resolve_max_features(const nlohmann::json& value, int n_features);
-// The grower settings for these parameters.
-GrowerConfig tree_grower_config(const TreeParams& params, Task task, int n_classes, int n_features);
+// The grower settings for these parameters; X (the raw features, rows matching the binned data)
+// places thresholds at node midpoints as scikit-learn's trees do.
+GrowerConfig tree_grower_config(const TreeParams& params, Task task, int n_classes, const Eigen::MatrixXd& X);
 // y as class indices for the grower.
 std::vector<std::int32_t> class_labels(const Eigen::VectorXd& y);
 

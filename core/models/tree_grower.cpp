@@ -179,6 +179,21 @@ std::uint32_t TreeGrower::partition(std::uint32_t begin, std::uint32_t end, int 
   return w;
 }
 
+double TreeGrower::threshold(int feature, int bin, std::uint32_t begin, std::uint32_t mid,
+                             std::uint32_t end) const {
+  const double edge = mapper_.thresholds(static_cast<std::size_t>(feature))[static_cast<std::size_t>(bin)];
+  if (!config_.raw_features) return edge;
+  const double* x = config_.raw_features->col(feature).data();
+  const auto& rows = *rows_;
+  double lo = x[rows[begin]], hi = x[rows[mid]];
+  for (std::uint32_t i = begin; i < mid; ++i) lo = std::max(lo, x[rows[i]]);
+  for (std::uint32_t i = mid; i < end; ++i) hi = std::min(hi, x[rows[i]]);
+  // scikit-learn's rule: halves first, and the lower value when the midpoint rounds onto the
+  // upper one. lo <= edge < hi holds, so the training rows split exactly as the bins did.
+  const double m = 0.5 * lo + 0.5 * hi;
+  return m < hi ? m : lo;
+}
+
 void TreeGrower::split(const Open& o) {
   const auto [begin, end] = ranges_[static_cast<std::size_t>(o.node)];
   const int f = o.split.feature;
@@ -191,8 +206,7 @@ void TreeGrower::split(const Open& o) {
     right_totals_[static_cast<std::size_t>(k)] = parent[k] - left_totals_[static_cast<std::size_t>(k)];
   const int left = make_node(left_totals_.data(), begin, mid);
   const int right = make_node(right_totals_.data(), mid, end);
-  tree_.set_split(o.node, f, mapper_.thresholds(fu)[static_cast<std::size_t>(o.split.bin)], o.split.gain,
-                  left, right);
+  tree_.set_split(o.node, f, threshold(f, o.split.bin, begin, mid, end), o.split.gain, left, right);
   ++n_leaves_;
 
   const bool split_left = can_split(left, o.depth + 1), split_right = can_split(right, o.depth + 1);

@@ -79,3 +79,21 @@ test('cancelling a long training stops it and the page stays usable', async (t) 
   await page.getByRole('table', { name: 'Test metrics' }).waitFor({ timeout: 30000 });
   await page.getByRole('table', { name: 'Confusion matrix' }).waitFor();
 });
+
+test('gradient boosting on a regression set shows R^2 and the loss per iteration', async (t) => {
+  const { page, problems } = await openTrain(t);
+  await page.getByLabel('Dataset', { exact: true }).selectOption('builtin:diabetes');
+  await page.getByText('regression', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Target').inputValue(), 'progression');
+  await page.getByLabel('Model').selectOption('gradient_boosting');
+  await page.getByLabel('early_stopping').selectOption('true');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const metrics = page.getByRole('table', { name: 'Test metrics' });
+  await metrics.waitFor({ timeout: 60000 });
+  const r2 = Number(await metrics.getByRole('row', { name: /^r2/ }).getByRole('cell').textContent());
+  assert.ok(r2 > 0.2 && r2 < 0.8, `R^2 ${r2} (diabetes is hard: about 0.3 to 0.5)`);
+  await page.getByRole('figure', { name: 'Loss per iteration' }).waitFor();
+  await page.getByRole('figure', { name: 'Residuals' }).waitFor();
+  await screenshot(page, 'train-boosting-regression');
+  assert.deepEqual(problems, []);
+});

@@ -61,9 +61,9 @@ export async function render(container, app) {
   }
 
   async function updateTask() {
+    task.textContent = '';  // shown again once the form below matches the new target
     const t = await client.call('train.task', { table: current.table, target: target.value });
     taskName = t.task;
-    task.textContent = t.task === 'classification' ? `classification (${t.classes.length} classes: ${t.classes.slice(0, 8).join(', ')}${t.classes.length > 8 ? ', ...' : ''})` : 'regression';
     const allowed = st.families.filter((f) => f.tasks.includes(taskName)).map((f) => f.name);
     for (const o of family.options) o.disabled = !allowed.includes(o.value);
     if (!allowed.includes(family.value)) family.value = allowed[0];
@@ -72,10 +72,13 @@ export async function render(container, app) {
       return el('span', { class: 'feature' }, el('input', { type: 'checkbox', id, value: c.name, checked: true }), el('label', { for: id, text: `${c.name} (${c.type})` }));
     }));
     showParams();
+    // Last, so the form is complete once the task shows.
+    task.textContent = t.task === 'classification' ? `classification (${t.classes.length} classes: ${t.classes.slice(0, 8).join(', ')}${t.classes.length > 8 ? ', ...' : ''})` : 'regression';
   }
 
   async function loadSource() {
     alert.textContent = '';
+    task.textContent = '';
     try {
       current = await resolveSource(client, app, source.value);
     } catch (err) {
