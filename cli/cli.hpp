@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
+
 namespace mlplay {
 
 // Exit codes: 0 done, 1 the work failed (bad input, failed pipeline), 2 the command line was wrong.
@@ -28,5 +30,17 @@ std::map<std::string, SubCommand>& sub_commands();
 
 // Reads the whole file; throws mlcore::Error (io.read_failed) naming the file.
 std::string read_file(const std::string& path);
+
+// The value after the option a[i], advancing i; a UsageError when the option is last.
+std::string option_value(const std::vector<std::string>& a, std::size_t& i);
+
+// A failure reading a named input (a CSV file, a model file): main prints it as
+// FILE:LINE:COL: message [code] and exits 1.
+struct InputError : mlcore::Error {
+  InputError(std::string input, const mlcore::Error& e) : mlcore::Error(e), source(std::move(input)) {}
+  std::string source;
+};
+// "FILE:LINE:COL: message [code]" (LINE and COL left out when unknown).
+std::string located_message(const std::string& source, const mlcore::Error& e);
 
 }  // namespace mlplay

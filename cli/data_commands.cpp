@@ -29,28 +29,23 @@ struct Args {
   mlcore::data::CsvOptions csv;
 };
 
-std::string value_of(const std::vector<std::string>& a, std::size_t& i) {
-  if (i + 1 >= a.size()) throw UsageError("'" + a[i] + "' needs a value.");
-  return a[++i];
-}
-
 Args parse(const std::vector<std::string>& a, bool head) {
   Args out;
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::string& k = a[i];
     if (k == "--json") out.json = true;
-    else if (!head && k == "--target") out.target = value_of(a, i);
+    else if (!head && k == "--target") out.target = option_value(a, i);
     else if (head && (k == "-n" || k == "--rows")) {
-      std::string v = value_of(a, i);
+      std::string v = option_value(a, i);
       try { out.rows = std::stol(v); } catch (...) { out.rows = -1; }
       if (out.rows < 0) throw UsageError("-n needs a whole number of rows, got '" + v + "'.");
     } else if (k == "--delimiter") {
-      std::string v = value_of(a, i);
+      std::string v = option_value(a, i);
       if (v == "tab" || v == "\\t") v = "\t";
       if (v.size() != 1) throw UsageError("--delimiter needs one character, got '" + v + "'.");
       out.csv.delimiter = v[0];
     } else if (k == "--decimal") {
-      std::string v = value_of(a, i);
+      std::string v = option_value(a, i);
       if (v != "." && v != ",") throw UsageError("--decimal is . or , (got '" + v + "').");
       out.csv.decimal = v[0];
     } else if (k == "--header") out.csv.header = 1;
@@ -98,66 +93,55 @@ void print_profile_text(const LoadedInput& in, const mlcore::data::Profile& p) {
 
 int run_profile(const std::vector<std::string>& a) {
   Args args = parse(a, false);
-  LoadedInput in;
-  try {
-    in = load_input(args.input, args.csv);
-    mlcore::data::QualityOptions q;
-    q.target = args.target;
-    auto p = mlcore::data::profile_table(in.csv.table, q);
-    if (args.json) {
-      Json j = mlcore::data::to_json(p);
-      mlcore::api::LoadedTable lt;
-      lt.warnings = in.csv.warnings;
-      j["source"] = in.source;
-      // The dataset version identity: the same table gives the same hash here and in the page.
-      j["hash"] = mlcore::data::content_hash(in.csv.table);
-      j["csv"] = mlcore::api::table_summary(lt);
-      j["csv"].erase("rows");
-      j["csv"].erase("columns");
-      j["csv"]["delimiter"] = std::string(1, in.csv.delimiter);
-      j["csv"]["header"] = in.csv.header;
-      j["csv"]["decimal"] = std::string(1, in.csv.decimal);
-      std::cout << j.dump(2) << "\n";
-    } else {
-      print_profile_text(in, p);
-    }
-  } catch (const mlcore::Error& e) {
-    std::cerr << located_message(in.source.empty() ? args.input : in.source, e) << "\n";
-    return kExitFailed;
+  LoadedInput in = load_input(args.input, args.csv);
+  mlcore::data::QualityOptions q;
+  q.target = args.target;
+  auto p = mlcore::data::profile_table(in.csv.table, q);
+  if (!args.json) {
+    print_profile_text(in, p);
+    return kExitOk;
   }
+  Json j = mlcore::data::to_json(p);
+  mlcore::api::LoadedTable lt;
+  lt.warnings = in.csv.warnings;
+  j["source"] = in.source;
+  // The dataset version identity: the same table gives the same hash here and in the page.
+  j["hash"] = mlcore::data::content_hash(in.csv.table);
+  j["csv"] = mlcore::api::table_summary(lt);
+  j["csv"].erase("rows");
+  j["csv"].erase("columns");
+  j["csv"]["delimiter"] = std::string(1, in.csv.delimiter);
+  j["csv"]["header"] = in.csv.header;
+  j["csv"]["decimal"] = std::string(1, in.csv.decimal);
+  std::cout << j.dump(2) << "\n";
   return kExitOk;
 }
 
 int run_head(const std::vector<std::string>& a) {
   Args args = parse(a, true);
-  try {
-    LoadedInput in = load_input(args.input, args.csv);
-    const auto& t = in.csv.table;
-    std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(args.rows), t.rows());
-    if (args.json) {
-      // ordered_json keeps the file's column order in each object.
-      nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-      for (std::size_t r = 0; r < n; ++r) {
-        Json values = mlcore::api::row_to_json(t, r);
-        nlohmann::ordered_json obj = nlohmann::ordered_json::object();
-        for (std::size_t c = 0; c < t.cols(); ++c) obj[t.columns[c].name] = values[c];
-        rows.push_back(obj);
-      }
-      std::cout << rows.dump(2) << "\n";
-    } else {
-      std::ostringstream out;
-      for (std::size_t c = 0; c < t.cols(); ++c) out << (c ? "\t" : "") << t.columns[c].name;
-      out << "\n";
-      for (std::size_t r = 0; r < n; ++r) {
-        for (std::size_t c = 0; c < t.cols(); ++c) out << (c ? "\t" : "") << (t.columns[c].is_missing(r) ? "NA" : t.columns[c].text(r));
-        out << "\n";
-      }
-      std::cout << out.str();
+  LoadedInput in = load_input(args.input, args.csv);
+  const auto& t = in.csv.table;
+  std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(args.rows), t.rows());
+  if (args.json) {
+    // ordered_json keeps the file's column order in each object.
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (std::size_t r = 0; r < n; ++r) {
+      Json values = mlcore::api::row_to_json(t, r);
+      nlohmann::ordered_json obj = nlohmann::ordered_json::object();
+      for (std::size_t c = 0; c < t.cols(); ++c) obj[t.columns[c].name] = values[c];
+      rows.push_back(obj);
     }
-  } catch (const mlcore::Error& e) {
-    std::cerr << located_message(args.input, e) << "\n";
-    return kExitFailed;
+    std::cout << rows.dump(2) << "\n";
+    return kExitOk;
   }
+  std::ostringstream out;
+  for (std::size_t c = 0; c < t.cols(); ++c) out << (c ? "\t" : "") << t.columns[c].name;
+  out << "\n";
+  for (std::size_t r = 0; r < n; ++r) {
+    for (std::size_t c = 0; c < t.cols(); ++c) out << (c ? "\t" : "") << (t.columns[c].is_missing(r) ? "NA" : t.columns[c].text(r));
+    out << "\n";
+  }
+  std::cout << out.str();
   return kExitOk;
 }
 

@@ -13,6 +13,19 @@ namespace {
 
 bool file_exists(const std::string& p) { return std::ifstream(p).good(); }
 
+// The file behind a built-in dataset's name; data.unknown_dataset listing the names otherwise.
+std::string builtin_path(const std::string& name) {
+  nlohmann::json index = nlohmann::json::parse(read_file(datasets_dir() + "/index.json"));
+  std::string names;
+  for (const auto& d : index) {
+    if (d.at("name") == name) return datasets_dir() + "/" + d.at("file").get<std::string>();
+    names += (names.empty() ? "" : ", ") + d.at("name").get<std::string>();
+  }
+  throw mlcore::Error("data.unknown_dataset", "No file '" + name +
+                                                  "' and no built-in dataset of that name; the built-in datasets are: " +
+                                                  names + ".");
+}
+
 }  // namespace
 
 std::string datasets_dir() {
@@ -23,33 +36,14 @@ std::string datasets_dir() {
 LoadedInput load_input(const std::string& arg, mlcore::data::CsvOptions options) {
   LoadedInput in;
   in.source = arg;
-  if (!file_exists(arg)) {
-    std::string index_path = datasets_dir() + "/index.json";
-    nlohmann::json index = nlohmann::json::parse(read_file(index_path));
-    std::string names;
-    for (const auto& d : index) {
-      if (d.at("name") == arg) {
-        in.source = datasets_dir() + "/" + d.at("file").get<std::string>();
-        break;
-      }
-      names += (names.empty() ? "" : ", ") + d.at("name").get<std::string>();
-    }
-    if (in.source == arg)
-      throw mlcore::Error("data.unknown_dataset", "No file '" + arg + "' and no built-in dataset of that name; the built-in datasets are: " + names + ".");
+  try {
+    if (!file_exists(arg)) in.source = builtin_path(arg);
+    options.source = in.source;
+    in.csv = mlcore::data::read_csv(read_file(in.source), options);
+  } catch (const mlcore::Error& e) {
+    throw InputError(in.source, e);
   }
-  options.source = in.source;
-  std::string text = read_file(in.source);
-  in.csv = mlcore::data::read_csv(text, options);
   return in;
-}
-
-std::string located_message(const std::string& source, const mlcore::Error& e) {
-  std::string out = source;
-  if (e.where().line) {
-    out += ":" + std::to_string(e.where().line);
-    if (e.where().column) out += ":" + std::to_string(e.where().column);
-  }
-  return out + ": " + e.what() + " [" + e.code() + "]";
 }
 
 }  // namespace mlplay

@@ -15,9 +15,7 @@ struct LoadedInput {
 // The folder of built-in datasets: $MLPLAY_DATASETS, else the repository's datasets/.
 std::string datasets_dir();
 // A path that exists is read as a file; otherwise a name of datasets/index.json is a built-in.
-// Throws mlcore::Error (io.read_failed, data.unknown_dataset, csv.*), with the source set.
+// Throws InputError (io.read_failed, data.unknown_dataset, csv.*) naming the file.
 LoadedInput load_input(const std::string& arg, mlcore::data::CsvOptions options = {});
-// "FILE:LINE:COL: message [code]" (LINE and COL left out when unknown).
-std::string located_message(const std::string& source, const mlcore::Error& e);
 
 }  // namespace mlplay

@@ -23,6 +23,20 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+std::string option_value(const std::vector<std::string>& a, std::size_t& i) {
+  if (i + 1 >= a.size()) throw UsageError("'" + a[i] + "' needs a value.");
+  return a[++i];
+}
+
+std::string located_message(const std::string& source, const mlcore::Error& e) {
+  std::string out = source;
+  if (e.where().line) {
+    out += ":" + std::to_string(e.where().line);
+    if (e.where().column) out += ":" + std::to_string(e.where().column);
+  }
+  return out + ": " + e.what() + " [" + e.code() + "]";
+}
+
 void register_sub_commands();
 
 }  // namespace mlplay
@@ -71,6 +85,9 @@ int main(int argc, char** argv) {
   } catch (const mlplay::UsageError& e) {
     std::cerr << "mlplay " << first << ": " << e.what() << "\n" << it->second.usage;
     return mlplay::kExitUsage;
+  } catch (const mlplay::InputError& e) {
+    std::cerr << mlplay::located_message(e.source, e) << "\n";
+    return mlplay::kExitFailed;
   } catch (const mlcore::Error& e) {
     std::cerr << "mlplay " << first << ": " << e.what() << " [" << e.code() << "]\n";
     return mlplay::kExitFailed;

@@ -9,6 +9,7 @@
 #include "core/models/family.hpp"
 #include "core/data/datetime.hpp"
 #include "core/models/model_file.hpp"
+#include "core/models/target.hpp"
 #include "data_input.hpp"
 
 namespace mlplay {
@@ -29,8 +30,11 @@ std::string train_usage() {
     u += "\n  " + f.name + " (" + f.display_name + "): " + f.help + "\n";
     for (const auto& p : f.params) {
       json d = p.default_value;
+      std::string only;  // a parameter listed once per task says which
+      for (auto t : p.tasks) only += std::string(only.empty() ? " [" : ", ") + mlcore::models::to_string(t);
+      if (!only.empty()) only += "]";
       u += "    " + p.name + " = " + (d.is_null() ? std::string("none") : d.is_string() ? d.get<std::string>() : d.dump()) +
-           "  " + p.help + "\n";
+           only + "  " + p.help + "\n";
     }
   }
   return u;
@@ -42,11 +46,6 @@ const char* kPredictUsage =
     "no header row and exactly the model's number of feature columns is read in the model's\n"
     "feature order. Prints one prediction per line (with class probabilities), or with --json\n"
     "{\"classes\", \"predictions\", \"probabilities\"}.\n";
-
-std::string next(const std::vector<std::string>& a, std::size_t& i) {
-  if (i + 1 >= a.size()) throw UsageError("'" + a[i] + "' needs a value.");
-  return a[++i];
-}
 
 template <class F>
 auto number(const std::string& flag, const std::string& v, F convert) {
@@ -88,23 +87,23 @@ int run_train(const std::vector<std::string>& a) {
   std::vector<std::pair<std::string, std::string>> raw_params;
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::string& k = a[i];
-    if (k == "--data") data = next(a, i);
-    else if (k == "--target") req.target = next(a, i);
-    else if (k == "--model") req.family = next(a, i);
+    if (k == "--data") data = option_value(a, i);
+    else if (k == "--target") req.target = option_value(a, i);
+    else if (k == "--model") req.family = option_value(a, i);
     else if (k == "--param") {
-      std::string kv = next(a, i);
+      std::string kv = option_value(a, i);
       auto eq = kv.find('=');
       if (eq == std::string::npos || eq == 0) throw UsageError("--param takes KEY=VALUE, got '" + kv + "'.");
       raw_params.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
-    } else if (k == "--test-size") req.test_size = number(k, next(a, i), [](const std::string& s, std::size_t* u) { return std::stod(s, u); });
-    else if (k == "--seed") req.seed = number(k, next(a, i), [](const std::string& s, std::size_t* u) { return std::stoull(s, u); });
-    else if (k == "--cv") req.cv = number(k, next(a, i), [](const std::string& s, std::size_t* u) { return std::stoi(s, u); });
+    } else if (k == "--test-size") req.test_size = number(k, option_value(a, i), [](const std::string& s, std::size_t* u) { return std::stod(s, u); });
+    else if (k == "--seed") req.seed = number(k, option_value(a, i), [](const std::string& s, std::size_t* u) { return std::stoull(s, u); });
+    else if (k == "--cv") req.cv = number(k, option_value(a, i), [](const std::string& s, std::size_t* u) { return std::stoi(s, u); });
     else if (k == "--stratify") req.stratify = true;
-    else if (k == "--split") req.split = next(a, i);
-    else if (k == "--features") req.features = split_list(next(a, i));
-    else if (k == "--task") req.task = next(a, i);
-    else if (k == "--impute") req.impute = next(a, i);
-    else if (k == "--out") out_path = next(a, i);
+    else if (k == "--split") req.split = option_value(a, i);
+    else if (k == "--features") req.features = split_list(option_value(a, i));
+    else if (k == "--task") req.task = option_value(a, i);
+    else if (k == "--impute") req.impute = option_value(a, i);
+    else if (k == "--out") out_path = option_value(a, i);
     else if (k == "--json") as_json = true;
     else throw UsageError("unknown option '" + k + "'.");
   }
@@ -112,19 +111,15 @@ int run_train(const std::vector<std::string>& a) {
   if (req.target.empty()) throw UsageError("--target names the column to predict.");
   if (req.cv < 0 || req.cv == 1) throw UsageError("--cv is a number of folds of at least 2.");
   const auto& family = mlcore::models::find_family(req.family);
+  LoadedInput in = load_input(data);
+  // Parameter values are read for the task at hand: some parameters differ per task.
+  const auto task = req.task.empty() ? mlcore::models::infer_task(in.csv.table.column(req.target))
+                                     : mlcore::models::task_from_string(req.task);
   for (const auto& [key, value] : raw_params) {
-    auto spec = std::find_if(family.params.begin(), family.params.end(), [&](const auto& p) { return p.name == key; });
-    given[key] = spec == family.params.end() ? json(value) : mlcore::models::parse_param_value(*spec, value);
+    const auto* spec = mlcore::models::find_param(family, key, task);
+    given[key] = spec ? mlcore::models::parse_param_value(*spec, value) : json(value);
   }
   req.params = given;
-
-  LoadedInput in;
-  try {
-    in = load_input(data);
-  } catch (const mlcore::Error& e) {
-    std::cerr << located_message(data, e) << "\n";
-    return kExitFailed;
-  }
   req.source = in.source;
   auto table = std::make_shared<const mlcore::data::Table>(std::move(in.csv.table));
   mlcore::eval::TrainingJob job(table, req);
@@ -161,8 +156,8 @@ int run_predict(const std::vector<std::string>& a) {
   std::string model_path, data;
   bool as_json = false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] == "--model") model_path = next(a, i);
-    else if (a[i] == "--data") data = next(a, i);
+    if (a[i] == "--model") model_path = option_value(a, i);
+    else if (a[i] == "--data") data = option_value(a, i);
     else if (a[i] == "--json") as_json = true;
     else throw UsageError("unknown option '" + a[i] + "'.");
   }
@@ -171,16 +166,9 @@ int run_predict(const std::vector<std::string>& a) {
   try {
     model = mlcore::models::load_model_text(read_file(model_path));
   } catch (const mlcore::Error& e) {
-    std::cerr << located_message(model_path, e) << "\n";
-    return kExitFailed;
+    throw InputError(model_path, e);
   }
-  LoadedInput in;
-  try {
-    in = load_input(data);
-  } catch (const mlcore::Error& e) {
-    std::cerr << located_message(data, e) << "\n";
-    return kExitFailed;
-  }
+  LoadedInput in = load_input(data);
   auto& t = in.csv.table;
   const auto& features = model.pre.features();
   if (!in.csv.header && t.cols() == features.size())
@@ -188,20 +176,7 @@ int run_predict(const std::vector<std::string>& a) {
   auto p = mlcore::models::predict_table(model, t);
   const bool classify = model.task == mlcore::models::Task::Classification;
   if (as_json) {
-    json out = {{"classes", p.classes}};
-    if (classify) {
-      out["predictions"] = p.labels;
-      json proba = json::array();
-      for (Eigen::Index r = 0; r < p.proba.rows(); ++r) {
-        json row = json::array();
-        for (Eigen::Index c = 0; c < p.proba.cols(); ++c) row.push_back(p.proba(r, c));
-        proba.push_back(row);
-      }
-      out["probabilities"] = proba;
-    } else {
-      out["predictions"] = std::vector<double>(p.values.data(), p.values.data() + p.values.size());
-    }
-    std::cout << out.dump() << "\n";
+    std::cout << mlcore::models::predictions_to_json(p).dump() << "\n";
     return kExitOk;
   }
   std::cout << "predicted_" << model.target.name();

@@ -3,7 +3,6 @@
 // space JSON; each value is read as its parameter's type by parse_param_value, with the
 // parameter found for the target's task (criterion is gini/entropy or squared_error).
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -35,11 +34,6 @@ const char* kTuneUsage =
     "  --param KEY=VALUE  a parameter fixed for every candidate\n"
     "Values are read as the parameter's type; \"none\" is null (max_depth=none: no limit).\n"
     "Defaults: --cv 5, --seed 0. Run 'mlplay train --help' for the models and their parameters.\n";
-
-std::string next(const std::vector<std::string>& a, std::size_t& i) {
-  if (i + 1 >= a.size()) throw UsageError("'" + a[i] + "' needs a value.");
-  return a[++i];
-}
 
 long long whole_number(const std::string& flag, const std::string& v) {
   try {
@@ -101,9 +95,11 @@ std::string shown(const json& v) {
   return v.dump();
 }
 
-std::string fixed(double v, int decimals) {
+// A score to 4 decimals; JSON writes an undefined (NaN) score as null.
+std::string score(const json& v) {
+  if (!v.is_number()) return "  n/a ";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::snprintf(buf, sizeof buf, "%.4f", v.get<double>());
   return buf;
 }
 
@@ -113,15 +109,20 @@ void print_table(const json& r, const std::string& source, const std::string& fa
   for (const auto& [k, v] : cands[0]["params"].items()) names.push_back(k);
   std::cout << (r["mode"] == "grid" ? "Grid" : "Random") << " search of " << family_display << " (" << r["task"].get<std::string>()
             << ") on " << source << ": target " << r["target"].get<std::string>() << ", " << cands.size() << " candidates, "
-            << r["cv"] << "-fold cross-validation " << r["metric"].get<std::string>() << ", seed " << r["seed"] << "\n\n";
+            << "mean " << r["metric"].get<std::string>() << " over " << r["cv"] << "-fold cross-validation, seed " << r["seed"]
+            << "\n\n";
   std::vector<std::size_t> widths;
   for (const auto& n : names) {
     std::size_t w = n.size();
     for (const auto& c : cands) w = std::max(w, shown(c["params"][n]).size());
     widths.push_back(w);
   }
+  // Left-aligned cells, the last one unpadded so no line ends in spaces.
+  auto cell = [&](std::size_t i, const std::string& v) {
+    return "  " + v + (i + 1 < names.size() ? std::string(widths[i] - v.size(), ' ') : "");
+  };
   std::cout << "rank  mean    std   ";
-  for (std::size_t i = 0; i < names.size(); ++i) std::cout << "  " << names[i] << std::string(widths[i] - names[i].size(), ' ');
+  for (std::size_t i = 0; i < names.size(); ++i) std::cout << cell(i, names[i]);
   std::cout << "\n";
   std::vector<const json*> by_rank;
   for (const auto& c : cands) by_rank.push_back(&c);
@@ -129,20 +130,16 @@ void print_table(const json& r, const std::string& source, const std::string& fa
   for (const json* c : by_rank) {
     std::string rank = std::to_string((*c)["rank"].get<int>());
     std::cout << std::string(4 - std::min<std::size_t>(4, rank.size()), ' ') << rank << "  "
-              << fixed((*c)["mean"].is_number() ? (*c)["mean"].get<double>() : NAN, 4) << "  "
-              << fixed((*c)["std"].is_number() ? (*c)["std"].get<double>() : NAN, 4);
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      std::string v = shown((*c)["params"][names[i]]);
-      std::cout << "  " << v << std::string(widths[i] - v.size(), ' ');
-    }
+              << score((*c)["mean"]) << "  " << score((*c)["std"]);
+    for (std::size_t i = 0; i < names.size(); ++i) std::cout << cell(i, shown((*c)["params"][names[i]]));
     std::cout << "\n";
   }
   std::string best;
   for (const auto& [k, v] : r["best"]["params"].items()) best += (best.empty() ? "" : " ") + k + "=" + shown(v);
   std::cout << "\nBest: " << (best.empty() ? "the defaults" : best) << " (mean " << r["metric"].get<std::string>() << " "
-            << fixed(r["best"]["mean"].is_number() ? r["best"]["mean"].get<double>() : NAN, 4) << ", std "
-            << fixed(r["best"]["std"].is_number() ? r["best"]["std"].get<double>() : NAN, 4) << ")\n";
-  for (const auto& w : r["warnings"]) std::cout << "warning: " << w["message"].get<std::string>() << " [" << w["code"].get<std::string>() << "]\n";
+            << score(r["best"]["mean"]) << ", std " << score(r["best"]["std"]) << ")\n";
+  for (const auto& w : r["warnings"])
+    std::cout << "warning: " << w["message"].get<std::string>() << " [" << w["code"].get<std::string>() << "]\n";
 }
 
 int run_tune(const std::vector<std::string>& a) {
@@ -154,30 +151,30 @@ int run_tune(const std::vector<std::string>& a) {
   std::vector<std::pair<std::string, std::string>> params;
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::string& k = a[i];
-    if (k == "--data") data = next(a, i);
-    else if (k == "--target") req.target = next(a, i);
-    else if (k == "--model") req.family = next(a, i);
-    else if (k == "--grid") grid.push_back(value_list(k, next(a, i)));
-    else if (k == "--choice") choices.push_back(value_list(k, next(a, i)));
-    else if (k == "--random") n_iter = whole_number(k, next(a, i));
+    if (k == "--data") data = option_value(a, i);
+    else if (k == "--target") req.target = option_value(a, i);
+    else if (k == "--model") req.family = option_value(a, i);
+    else if (k == "--grid") grid.push_back(value_list(k, option_value(a, i)));
+    else if (k == "--choice") choices.push_back(value_list(k, option_value(a, i)));
+    else if (k == "--random") n_iter = whole_number(k, option_value(a, i));
     else if (k == "--range") {
-      std::string arg = next(a, i);
+      std::string arg = option_value(a, i);
       auto [key, rest] = key_value(k, arg, "KEY=LOW:HIGH or KEY=LOW:HIGH:log");
       std::vector<std::string> parts = split(rest, ':');
       if (parts.size() < 2 || parts.size() > 3 || parts[0].empty() || parts[1].empty() || (parts.size() == 3 && parts[2] != "log"))
         throw UsageError("--range takes KEY=LOW:HIGH or KEY=LOW:HIGH:log, got '" + arg + "'.");
       parts.insert(parts.begin(), key);
       ranges.push_back(parts);
-    } else if (k == "--param") params.push_back(key_value(k, next(a, i), "KEY=VALUE"));
-    else if (k == "--cv") req.cv = static_cast<int>(whole_number(k, next(a, i)));
+    } else if (k == "--param") params.push_back(key_value(k, option_value(a, i), "KEY=VALUE"));
+    else if (k == "--cv") req.cv = static_cast<int>(whole_number(k, option_value(a, i)));
     else if (k == "--seed") {
-      const long long seed = whole_number(k, next(a, i));
+      const long long seed = whole_number(k, option_value(a, i));
       if (seed < 0) throw UsageError("--seed is a whole number >= 0.");
       req.seed = static_cast<std::uint64_t>(seed);
     }
-    else if (k == "--features") req.features = split(next(a, i), ',');
-    else if (k == "--task") req.task = next(a, i);
-    else if (k == "--impute") req.impute = next(a, i);
+    else if (k == "--features") req.features = split(option_value(a, i), ',');
+    else if (k == "--task") req.task = option_value(a, i);
+    else if (k == "--impute") req.impute = option_value(a, i);
     else if (k == "--json") as_json = true;
     else throw UsageError("unknown option '" + k + "'.");
   }
@@ -196,13 +193,7 @@ int run_tune(const std::vector<std::string>& a) {
     throw UsageError("'" + *dup + "' is searched twice; give each parameter once.");
 
   const auto& family = mlcore::models::find_family(req.family);
-  LoadedInput in;
-  try {
-    in = load_input(data);
-  } catch (const mlcore::Error& e) {
-    std::cerr << located_message(data, e) << "\n";
-    return kExitFailed;
-  }
+  LoadedInput in = load_input(data);
   auto table = std::make_shared<const mlcore::data::Table>(std::move(in.csv.table));
   const auto task = req.task.empty() ? mlcore::models::infer_task(table->column(req.target))
                                      : mlcore::models::task_from_string(req.task);

@@ -23,13 +23,15 @@ char one_char(const Json& j, const char* field) {
   return v[0];
 }
 
-LoadedTable& table_arg(Session& s, const Json& args) {
+std::shared_ptr<LoadedTable> loaded_table(Session& s, const Json& args) {
   int id = require_field(args, "table").get<int>();
   auto it = state(s).tables.find(id);
   if (it == state(s).tables.end())
     throw Error("data.unknown_table", "No loaded table with id " + std::to_string(id) + "; load a dataset first.");
-  return *it->second;
+  return it->second;
 }
+
+LoadedTable& table_arg(Session& s, const Json& args) { return *loaded_table(s, args); }
 
 Json warnings_json(const std::vector<Warning>& ws) {
   Json out = Json::array();
@@ -46,6 +48,11 @@ Json warnings_json(const std::vector<Warning>& ws) {
 std::string char_name(char c) { return c == '\t' ? "\\t" : std::string(1, c); }
 
 }  // namespace
+
+std::shared_ptr<const data::Table> shared_table(Session& s, const Json& args) {
+  auto loaded = loaded_table(s, args);
+  return std::shared_ptr<const data::Table>(loaded, &loaded->table);
+}
 
 data::CsvOptions csv_options_from_json(const Json& j) {
   data::CsvOptions o;

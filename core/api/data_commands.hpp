@@ -43,6 +43,9 @@ int keep_table(Session& s, data::CsvResult result, std::string source);
 // categories as text, missing as null.
 Json row_to_json(const data::Table& t, std::size_t row);
 Json table_summary(const LoadedTable& t);
+// The loaded table named by args["table"], sharing ownership with the session so a run that
+// holds it stays safe when the table is dropped (data.unknown_table when there is none).
+std::shared_ptr<const data::Table> shared_table(Session& s, const Json& args);
 
 void register_data_commands(Session& session);
 

@@ -21,16 +21,6 @@ struct SearchState {
 
 SearchState& state(Session& s) { return s.state<SearchState>(); }
 
-std::shared_ptr<const data::Table> table_of(Session& s, const Json& args) {
-  int id = require_field(args, "table").get<int>();
-  auto& tables = s.state<DataState>().tables;
-  auto it = tables.find(id);
-  if (it == tables.end())
-    throw Error("data.unknown_table", "No loaded table with id " + std::to_string(id) + "; load a dataset first.");
-  // Shares ownership with the loaded table, so dropping the table mid-search is safe.
-  return std::shared_ptr<const data::Table>(it->second, &it->second->table);
-}
-
 int job_id(const Json& args) {
   const Json& id = require_field(args, "job");
   if (!id.is_number_integer()) throw Error("api.bad_args", "'job' is the id search.begin returned, got " + id.dump() + ".");
@@ -51,7 +41,7 @@ void register_search_commands(Session& s) {
                 "Start a hyper-parameter search: {table, target, family, space, params?, features?, task?, cv?, seed?, "
                 "impute?} -> {job, candidates}.",
                 [](Session& self, const Json& args) {
-                  auto job = std::make_unique<eval::SearchJob>(table_of(self, args), eval::search_request_from_json(args));
+                  auto job = std::make_unique<eval::SearchJob>(shared_table(self, args), eval::search_request_from_json(args));
                   const std::size_t count = job->candidate_count();
                   int id = state(self).next_id++;
                   state(self).jobs[id] = std::move(job);

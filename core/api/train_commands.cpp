@@ -29,15 +29,6 @@ struct TrainState {
 
 TrainState& state(Session& s) { return s.state<TrainState>(); }
 
-std::shared_ptr<const data::Table> table_of(Session& s, const Json& args) {
-  int id = require_field(args, "table").get<int>();
-  auto& tables = s.state<DataState>().tables;
-  auto it = tables.find(id);
-  if (it == tables.end())
-    throw Error("data.unknown_table", "No loaded table with id " + std::to_string(id) + "; load a dataset first.");
-  return std::shared_ptr<const data::Table>(it->second, &it->second->table);
-}
-
 eval::TrainingJob& job_of(Session& s, const Json& args) {
   int id = require_field(args, "job").get<int>();
   auto it = state(s).jobs.find(id);
@@ -99,7 +90,7 @@ void register_train_commands(Session& s) {
   });
   s.add_command("train.task", "The task the core infers for a target: {table, target} -> {task, classes}.",
                 [](Session& self, const Json& args) {
-                  auto table = table_of(self, args);
+                  auto table = shared_table(self, args);
                   const auto& col = table->column(require_field(args, "target").get<std::string>());
                   models::Task task = models::infer_task(col);
                   Json out = {{"task", models::to_string(task)}};
@@ -112,7 +103,7 @@ void register_train_commands(Session& s) {
                 });
   s.add_command("train.begin", "Start a training run: {table, target, family, params, features?, task?, test_size, split, cv, seed}.",
                 [](Session& self, const Json& args) {
-                  auto job = std::make_unique<eval::TrainingJob>(table_of(self, args), request_of(self, args));
+                  auto job = std::make_unique<eval::TrainingJob>(shared_table(self, args), request_of(self, args));
                   int id = state(self).next_id++;
                   state(self).jobs[id] = std::move(job);
                   return Json{{"job", id}};
@@ -136,7 +127,7 @@ void register_train_commands(Session& s) {
   });
   s.add_command("train.run", "A whole training run in one call (for scripts): the same arguments as train.begin.",
                 [](Session& self, const Json& args) {
-                  auto job = std::make_unique<eval::TrainingJob>(table_of(self, args), request_of(self, args));
+                  auto job = std::make_unique<eval::TrainingJob>(shared_table(self, args), request_of(self, args));
                   while (!job->step()) {
                   }
                   int id = state(self).next_id++;
@@ -181,24 +172,10 @@ void register_train_commands(Session& s) {
                 [](Session& self, const Json& args) {
                   return model_info(args["model"].get<int>(), model_of(self, args).bundle);
                 });
-  s.add_command("model.predict", "Predict every row of a loaded table: {model, table}. Returns labels or values and probabilities.",
+  s.add_command("model.predict", "Predict every row of a loaded table: {model, table}. Returns {classes, predictions, probabilities}.",
                 [](Session& self, const Json& args) {
                   auto& m = model_of(self, args);
-                  auto p = models::predict_table(m.bundle, *table_of(self, args));
-                  Json out = {{"classes", p.classes}};
-                  if (m.bundle.task == models::Task::Classification) {
-                    out["labels"] = p.labels;
-                    Json proba = Json::array();
-                    for (Eigen::Index r = 0; r < p.proba.rows(); ++r) {
-                      Json row = Json::array();
-                      for (Eigen::Index c = 0; c < p.proba.cols(); ++c) row.push_back(p.proba(r, c));
-                      proba.push_back(row);
-                    }
-                    out["proba"] = proba;
-                  } else {
-                    out["values"] = std::vector<double>(p.values.data(), p.values.data() + p.values.size());
-                  }
-                  return out;
+                  return models::predictions_to_json(models::predict_table(m.bundle, *shared_table(self, args)));
                 });
 }
 

@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "../error.hpp"
+#include "../json_fields.hpp"
 #include "../models/preprocess.hpp"
 #include "metrics_classification.hpp"
 #include "metrics_regression.hpp"
@@ -24,16 +25,6 @@ namespace {
 // Doubles of fold matrices kept between candidates (32 MB): beyond it, a fold is rebuilt for
 // each fit instead, so a large table costs time rather than the page's memory.
 constexpr std::size_t kCacheBudget = std::size_t{4} << 20;
-
-template <class T>
-T field(const json& j, const char* name, T fallback) {
-  if (!j.contains(name) || j[name].is_null()) return fallback;
-  try {
-    return j[name].get<T>();
-  } catch (const json::exception&) {
-    throw Error("api.bad_args", std::string("The argument '") + name + "' has the wrong type: " + j[name].dump() + ".");
-  }
-}
 
 std::vector<int> class_indices(const Eigen::VectorXd& v) {
   std::vector<int> out(static_cast<std::size_t>(v.size()));
@@ -57,15 +48,15 @@ struct SearchJob::Fit {
 SearchRequest search_request_from_json(const json& j) {
   SearchRequest r;
   if (!j.is_object()) throw Error("api.bad_args", "The search request must be a JSON object.");
-  r.family = field<std::string>(j, "family", r.family);
+  r.family = optional_field<std::string>(j, "family", r.family);
   if (j.contains("space") && !j["space"].is_null()) r.space = j["space"];
   if (j.contains("params") && !j["params"].is_null()) r.params = j["params"];
-  r.target = field<std::string>(j, "target", "");
-  r.features = field<std::vector<std::string>>(j, "features", {});
-  r.task = field<std::string>(j, "task", "");
-  r.cv = field<int>(j, "cv", r.cv);
-  r.seed = field<std::uint64_t>(j, "seed", 0);
-  r.impute = field<std::string>(j, "impute", r.impute);
+  r.target = optional_field<std::string>(j, "target", "");
+  r.features = optional_field<std::vector<std::string>>(j, "features", {});
+  r.task = optional_field<std::string>(j, "task", "");
+  r.cv = optional_field<int>(j, "cv", r.cv);
+  r.seed = optional_field<std::uint64_t>(j, "seed", 0);
+  r.impute = optional_field<std::string>(j, "impute", r.impute);
   if (r.target.empty()) throw Error("api.bad_args", "Name the target column: the 'target' argument is required.");
   if (r.cv < 2) throw Error("api.bad_args", "'cv' is the number of cross-validation folds, at least 2.");
   return r;
@@ -112,9 +103,7 @@ SearchJob::SearchJob(std::shared_ptr<const data::Table> table, SearchRequest req
   for (auto& f : folds) folds_.emplace_back(std::move(f.train), std::move(f.test));
 
   for (const json& c : search_candidates(space_, request_.seed)) {
-    json given = request_.params.is_object() ? request_.params : json::object();
-    for (const auto& [key, value] : c.items()) given[key] = value;
-    json resolved = models::resolve_params(family, given, task_);
+    json resolved = resolve_candidate(family, request_.params, c, task_);
     json shown = json::object();
     for (const auto& [key, value] : c.items()) shown[key] = resolved[key];
     candidates_.push_back(std::move(shown));

@@ -58,6 +58,13 @@ const char* to_string(SearchSpace::Mode mode);  // "grid" | "random"
 // "uniform" and "log_uniform" for a real-valued one only, lists for any.
 void check_space(const SearchSpace& space, const models::Family& family, models::Task task);
 
+// Every parameter of one candidate, for Family::make: `fixed` through resolve_params, then each
+// fixed and searched value checked against its parameter's entry for `task` (so max_features=sqrt
+// reaches a regression forest rather than being dropped for the classification entry of that
+// name, which resolve_params finds first).
+nlohmann::json resolve_candidate(const models::Family& family, const nlohmann::json& fixed,
+                                 const nlohmann::json& candidate, models::Task task);
+
 // The candidates in order, each an object of the searched parameters only. The grid ignores
 // the seed.
 std::vector<nlohmann::json> search_candidates(const SearchSpace& space, std::uint64_t seed);

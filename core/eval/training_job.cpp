@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "../error.hpp"
+#include "../json_fields.hpp"
 #include "../models/family.hpp"
 #include "metrics_classification.hpp"
 #include "metrics_regression.hpp"
@@ -27,16 +28,6 @@ struct TrainingJob::Fit {
 
 namespace {
 
-template <class T>
-T field(const json& j, const char* name, T fallback) {
-  if (!j.contains(name) || j[name].is_null()) return fallback;
-  try {
-    return j[name].get<T>();
-  } catch (const json::exception&) {
-    throw Error("api.bad_args", std::string("The argument '") + name + "' has the wrong type: " + j[name].dump() + ".");
-  }
-}
-
 std::vector<int> class_indices(const Eigen::VectorXd& v) {
   std::vector<int> out(static_cast<std::size_t>(v.size()));
   for (Eigen::Index i = 0; i < v.size(); ++i) out[static_cast<std::size_t>(i)] = static_cast<int>(std::lround(v[i]));
@@ -54,19 +45,19 @@ std::vector<std::size_t> map_rows(const std::vector<std::size_t>& base, const st
 TrainRequest train_request_from_json(const json& j) {
   TrainRequest r;
   if (!j.is_object()) throw Error("api.bad_args", "The training request must be a JSON object.");
-  r.family = field<std::string>(j, "family", r.family);
+  r.family = optional_field<std::string>(j, "family", r.family);
   if (j.contains("params") && !j["params"].is_null()) r.params = j["params"];
-  r.target = field<std::string>(j, "target", "");
-  r.features = field<std::vector<std::string>>(j, "features", {});
-  r.task = field<std::string>(j, "task", "");
-  r.test_size = field<double>(j, "test_size", r.test_size);
-  r.stratify = field<bool>(j, "stratify", r.stratify);
-  r.split = field<std::string>(j, "split", r.split);
-  r.cv = field<int>(j, "cv", 0);
-  r.seed = field<std::uint64_t>(j, "seed", 0);
-  r.impute = field<std::string>(j, "impute", r.impute);
+  r.target = optional_field<std::string>(j, "target", "");
+  r.features = optional_field<std::vector<std::string>>(j, "features", {});
+  r.task = optional_field<std::string>(j, "task", "");
+  r.test_size = optional_field<double>(j, "test_size", r.test_size);
+  r.stratify = optional_field<bool>(j, "stratify", r.stratify);
+  r.split = optional_field<std::string>(j, "split", r.split);
+  r.cv = optional_field<int>(j, "cv", 0);
+  r.seed = optional_field<std::uint64_t>(j, "seed", 0);
+  r.impute = optional_field<std::string>(j, "impute", r.impute);
   if (j.contains("dataset")) r.dataset = j["dataset"];
-  r.source = field<std::string>(j, "source", "");
+  r.source = optional_field<std::string>(j, "source", "");
   if (r.target.empty()) throw Error("api.bad_args", "Name the target column: the 'target' argument is required.");
   if (r.split != "random" && r.split != "time")
     throw Error("api.bad_args", "'split' is \"random\" or \"time\", got '" + r.split + "'.");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "../error.hpp"
 #include "fit_checks.hpp"
@@ -171,7 +172,8 @@ bool GradientBoosting::fit_step() {
   data::Rng unused(0);  // the grower draws nothing with shuffle_features off
   std::vector<FlatTree> iteration;
   for (std::size_t k = 0; k < baseline_.size(); ++k) {
-    rows_ = all_rows(n);
+    rows_.resize(n);
+    std::iota(rows_.begin(), rows_.end(), 0u);  // the grower reorders them: reset per tree
     RowTargets targets;
     targets.gradients = gradients_.data() + k * n;
     targets.hessians = hessians_.empty() ? nullptr : hessians_.data() + k * n;

@@ -128,6 +128,16 @@ const Family& find_family(std::string_view name) {
                                           "'; the families are: " + join(names) + ".");
 }
 
+const ParamSpec* find_param(const Family& family, std::string_view name, Task task) {
+  const ParamSpec* other = nullptr;
+  for (const auto& p : family.params) {
+    if (p.name != name) continue;
+    if (p.tasks.empty() || has_task(p.tasks, task)) return &p;
+    if (!other) other = &p;
+  }
+  return other;
+}
+
 nlohmann::json resolve_params(const Family& family, const nlohmann::json& given, Task task) {
   if (!has_task(family.tasks, task)) {
     std::vector<std::string> can;
@@ -145,9 +155,8 @@ nlohmann::json resolve_params(const Family& family, const nlohmann::json& given,
       // Not a structured binding: clang 14 (em++) cannot capture one in the lambda below.
       const std::string& key = item.key();
       const nlohmann::json& value = item.value();
-      auto it = std::find_if(family.params.begin(), family.params.end(),
-                             [&](const ParamSpec& p) { return p.name == key; });
-      if (it == family.params.end()) {
+      const ParamSpec* it = find_param(family, key, task);
+      if (!it) {
         std::vector<std::string> known;
         for (const auto& p : family.params) known.push_back(p.name);
         throw Error("model.unknown_param",

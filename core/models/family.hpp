@@ -48,6 +48,10 @@ struct Family {
 const std::vector<Family>& families();
 // Throws model.unknown_family listing the families.
 const Family& find_family(std::string_view name);
+// The parameter `name` as it applies to `task`: a parameter may be listed once per task
+// (criterion is gini|entropy for classification, squared_error for regression). Falls back to
+// another task's entry, which resolve_params then drops; nullptr when the family has no such name.
+const ParamSpec* find_param(const Family& family, std::string_view name, Task task);
 // Defaults filled in, types and ranges checked: model.unknown_param (naming the known ones),
 // model.bad_param (naming the parameter, the value and the range), model.bad_task when the family
 // cannot do `task`. Parameters of the other task are dropped.

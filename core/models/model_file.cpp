@@ -119,4 +119,21 @@ Predictions predict_table(const ModelBundle& b, const data::Table& table) {
   return p;
 }
 
+nlohmann::json predictions_to_json(const Predictions& p) {
+  nlohmann::json out = {{"classes", p.classes}};
+  if (p.labels.empty() && p.proba.size() == 0) {
+    out["predictions"] = std::vector<double>(p.values.data(), p.values.data() + p.values.size());
+    return out;
+  }
+  out["predictions"] = p.labels;
+  nlohmann::json proba = nlohmann::json::array();
+  for (Eigen::Index r = 0; r < p.proba.rows(); ++r) {
+    nlohmann::json row = nlohmann::json::array();
+    for (Eigen::Index c = 0; c < p.proba.cols(); ++c) row.push_back(p.proba(r, c));
+    proba.push_back(std::move(row));
+  }
+  out["probabilities"] = std::move(proba);
+  return out;
+}
+
 }  // namespace mlcore::models

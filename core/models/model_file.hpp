@@ -52,5 +52,8 @@ struct Predictions {
 };
 // Preprocesses `table` (columns found by name) and predicts every row.
 Predictions predict_table(const ModelBundle& bundle, const data::Table& table);
+// {"classes", "predictions": labels or values, "probabilities": rows x classes (classification)},
+// as `mlplay predict --json` prints and the page's model.predict returns.
+nlohmann::json predictions_to_json(const Predictions& p);
 
 }  // namespace mlcore::models

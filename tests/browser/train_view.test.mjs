@@ -46,6 +46,12 @@ test('a random forest on Iris shows progress, then its metrics and confusion mat
   assert.ok(seen.messages.some((m) => /tree \d+ of 200/.test(m)), `progress named the trees: ${seen.messages.slice(0, 5)}`);
   await page.getByRole('list', { name: 'Feature importances' }).waitFor();
   await page.getByRole('table', { name: 'Test predictions' }).getByRole('row').nth(1).waitFor();
+  // The model file downloads and is the versioned format the CLI reads.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model file' }).click()]);
+  const file = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.equal(file.format, 'mlplay.model');
+  assert.equal(file.schema_version, 1);
+  assert.equal(file.family, 'random_forest');
   await screenshot(page, 'train-forest');
   assert.deepEqual(problems, []);
 });

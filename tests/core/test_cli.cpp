@@ -85,3 +85,47 @@ TEST_CASE("a file that does not exist and is no built-in is a clear failure, exi
   CHECK(r.status == 1);
   CHECK(r.out.find("iris") != std::string::npos);  // lists the built-in datasets
 }
+
+TEST_CASE("mlplay train on the IRIS tutorial's split scores >= 0.9, and predict answers 1 for its smoke-test row", "[cli]") {
+  Run r = mlplay("train --data iris --target Species --model decision_tree --test-size 0.4 --seed 1984 "
+                 "--out /tmp/mlplay_test_iris_model.json --json");
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["model"] == "decision_tree");
+  CHECK(j["metrics"]["accuracy"].get<double>() >= 0.9);
+  CHECK(j["rows"]["test"] == 60);  // 0.4 x 150
+  // The tutorial's payload {"SepalLengthCm": 6.6, "SepalWidthCm": 3, "PetalLengthCm": 4.4, "PetalWidthCm": 1.4}
+  // is a versicolor: class 1.
+  std::string row = temp_file("smoke.csv", "SepalLengthCm,SepalWidthCm,PetalLengthCm,PetalWidthCm\n6.6,3,4.4,1.4\n");
+  Run p = mlplay("predict --model /tmp/mlplay_test_iris_model.json --data " + row + " --json");
+  REQUIRE(p.status == 0);
+  CHECK(nlohmann::json::parse(p.out)["predictions"] == nlohmann::json::parse(R"(["1"])"));
+  // The same row with no header, in the model's feature order.
+  std::string bare = temp_file("smoke_bare.csv", "6.6,3,4.4,1.4\n");
+  CHECK(nlohmann::json::parse(mlplay("predict --model /tmp/mlplay_test_iris_model.json --data " + bare + " --json").out)["predictions"] ==
+        nlohmann::json::parse(R"(["1"])"));
+}
+
+TEST_CASE("mlplay train --cv gives per-fold scores with their mean and std", "[cli]") {
+  Run r = mlplay("train --data iris --target Species --model knn --cv 5 --seed 1 --json");
+  REQUIRE(r.status == 0);
+  auto cv = nlohmann::json::parse(r.out)["cv"];
+  REQUIRE(cv["folds"].size() == 5);
+  double sum = 0;
+  for (const auto& f : cv["folds"]) sum += f.get<double>();
+  CHECK(cv["mean"].get<double>() == Approx(sum / 5));
+}
+
+TEST_CASE("mlplay train: an unknown column, a text target for regression, a bad parameter are failures with codes", "[cli]") {
+  Run a = mlplay("train --data iris --target Nope", true);
+  CHECK(a.status == 1);
+  CHECK(a.out.find("data.unknown_column") != std::string::npos);
+  Run b = mlplay("train --data penguins --target species --task regression", true);
+  CHECK(b.status == 1);
+  CHECK(b.out.find("model.target_not_numeric") != std::string::npos);
+  Run c = mlplay("train --data iris --target Species --param max_depth=-1", true);
+  CHECK(c.status == 1);
+  CHECK(c.out.find("model.bad_param") != std::string::npos);
+  CHECK(mlplay("train --data iris").status == 2);
+  CHECK(mlplay("predict --model /no/such/model.json --data iris").status == 1);
+}

@@ -2,37 +2,17 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <limits>
 #include <string>
 
 #include "core/data/csv_writer.hpp"
 #include "core/data/generators.hpp"
 #include "core/error.hpp"
+#include "table_builders.hpp"
 
 using namespace mlcore::data;
-
-namespace {
-
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-Column numeric(std::string name, ColumnType type, std::vector<double> v) {
-  Column c;
-  c.name = std::move(name);
-  c.type = type;
-  c.numbers = std::move(v);
-  return c;
-}
-
-Column categorical(std::string name, std::vector<std::string> categories, std::vector<std::int32_t> codes) {
-  Column c;
-  c.name = std::move(name);
-  c.type = ColumnType::Categorical;
-  c.categories = std::move(categories);
-  c.codes = std::move(codes);
-  return c;
-}
-
-}  // namespace
+using mlplay_test::NA;
+using mlplay_test::categorical;
+using mlplay_test::numeric;
 
 TEST_CASE("fields with a comma, a quote or a line break are quoted as RFC 4180 says", "[csv_writer]") {
   Table t;
@@ -71,15 +51,15 @@ TEST_CASE("each column type is spelled as Column::text spells it", "[csv_writer]
 
 TEST_CASE("missing values are empty fields; a present empty text is \"\"", "[csv_writer]") {
   Table t;
-  t.columns.push_back(numeric("x", ColumnType::Float, {kNaN, 2}));
+  t.columns.push_back(numeric("x", ColumnType::Float, {NA, 2}));
   t.columns.push_back(categorical("c", {"", "k"}, {-1, 0}));
-  t.columns.push_back(numeric("d", ColumnType::Datetime, {1704153600, kNaN}));
+  t.columns.push_back(numeric("d", ColumnType::Datetime, {1704153600, NA}));
   CHECK(write_csv(t) == "x,c,d\n,,2024-01-02\n2,\"\",\n");
 }
 
 TEST_CASE("a one-column row with a missing value is written as \"\" so no row is lost", "[csv_writer]") {
   Table t;
-  t.columns.push_back(numeric("x", ColumnType::Float, {1, kNaN, 3}));
+  t.columns.push_back(numeric("x", ColumnType::Float, {1, NA, 3}));
   CHECK(write_csv(t) == "x\n1\n\"\"\n3\n");
 }
 

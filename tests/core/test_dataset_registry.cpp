@@ -2,7 +2,6 @@
 // stable codes, and a JSON round trip that gives back an equal registry.
 #include <catch2/catch.hpp>
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,51 +10,17 @@
 #include "core/data/table_hash.hpp"
 #include "core/error.hpp"
 #include "core/ops/dataset_registry.hpp"
+#include "error_checks.hpp"
+#include "table_builders.hpp"
 
 using namespace mlcore::data;
 using mlcore::ops::DatasetRegistry;
 using mlcore::ops::Registered;
 using mlcore::ops::VersionInput;
-
-namespace {
-
-Column numeric(std::string name, std::vector<double> values) {
-  Column c;
-  c.name = std::move(name);
-  c.type = ColumnType::Float;
-  c.numbers = std::move(values);
-  return c;
-}
-
-Column categorical(std::string name, std::vector<std::int32_t> codes, std::vector<std::string> categories) {
-  Column c;
-  c.name = std::move(name);
-  c.type = ColumnType::Categorical;
-  c.codes = std::move(codes);
-  c.categories = std::move(categories);
-  return c;
-}
-
-Table iris_like() {
-  Table t;
-  t.columns.push_back(numeric("SepalLengthCm", {5.1, 4.9, 4.7, 4.6, 5.0}));
-  t.columns.push_back(numeric("PetalLengthCm", {1.4, 1.4, 1.3, 1.5, 1.4}));
-  t.columns.push_back(categorical("Species", {0, 0, 1, 1, 2}, {"setosa", "versicolor", "virginica"}));
-  return t;
-}
-
-// The code of the mlcore::Error that `f` throws, or "" when it throws none.
-std::string error_code(const std::function<void()>& f, std::string* message = nullptr) {
-  try {
-    f();
-  } catch (const mlcore::Error& e) {
-    if (message) *message = e.what();
-    return e.code();
-  }
-  return "";
-}
-
-}  // namespace
+using mlplay_test::code_of;
+using mlplay_test::coded;
+using mlplay_test::iris_like;
+using mlplay_test::numeric;
 
 TEST_CASE("the first registration creates version 1 with its metadata", "[registry]") {
   DatasetRegistry reg;
@@ -82,7 +47,7 @@ TEST_CASE("registering the same content twice returns version 1 with created=fal
   CHECK(again.version.source == "a.csv");  // the existing version is returned unchanged
   // Another dictionary order is still the same content.
   Table reordered = iris_like();
-  reordered.columns[2] = categorical("Species", {2, 2, 0, 0, 1}, {"versicolor", "virginica", "setosa"});
+  reordered.columns[2] = coded("Species", {2, 2, 0, 0, 1}, {"versicolor", "virginica", "setosa"});
   CHECK_FALSE(reg.register_version("IRIS", reordered).created);
   CHECK(reg.dataset("IRIS").versions.size() == 1);
 }
@@ -132,33 +97,33 @@ TEST_CASE("references resolve by NAME:N, NAME:latest and NAME", "[registry]") {
 TEST_CASE("unknown datasets and versions have stable codes and list what exists", "[registry]") {
   DatasetRegistry reg;
   std::string msg;
-  CHECK(error_code([&] { reg.resolve("IRIS:1"); }, &msg) == "dataset.unknown");
+  CHECK(code_of([&] { reg.resolve("IRIS:1"); }, &msg) == "dataset.unknown");
   CHECK(msg.find("no datasets yet") != std::string::npos);
   reg.register_version("IRIS", iris_like());
   reg.register_version("TITANIC", Table{{numeric("Age", {22, 38})}});
-  CHECK(error_code([&] { reg.dataset("WINE"); }, &msg) == "dataset.unknown");
+  CHECK(code_of([&] { reg.dataset("WINE"); }, &msg) == "dataset.unknown");
   CHECK(msg.find("IRIS, TITANIC") != std::string::npos);
-  CHECK(error_code([&] { reg.resolve("IRIS:2"); }, &msg) == "dataset.unknown_version");
+  CHECK(code_of([&] { reg.resolve("IRIS:2"); }, &msg) == "dataset.unknown_version");
   CHECK(msg.find("version 1 only") != std::string::npos);
-  CHECK(error_code([&] { reg.resolve("IRIS:0"); }) == "dataset.unknown_version");
-  CHECK(error_code([&] { reg.resolve("IRIS:two"); }) == "dataset.unknown_version");
-  CHECK(error_code([&] { reg.resolve("IRIS:"); }) == "dataset.unknown_version");
-  CHECK(error_code([&] { reg.resolve("IRIS:99999999999999"); }) == "dataset.unknown_version");
-  CHECK(error_code([&] { reg.set_tag("WINE", "format", "CSV"); }) == "dataset.unknown");
+  CHECK(code_of([&] { reg.resolve("IRIS:0"); }) == "dataset.unknown_version");
+  CHECK(code_of([&] { reg.resolve("IRIS:two"); }) == "dataset.unknown_version");
+  CHECK(code_of([&] { reg.resolve("IRIS:"); }) == "dataset.unknown_version");
+  CHECK(code_of([&] { reg.resolve("IRIS:99999999999999"); }) == "dataset.unknown_version");
+  CHECK(code_of([&] { reg.set_tag("WINE", "format", "CSV"); }) == "dataset.unknown");
 }
 
 TEST_CASE("dataset names are limited to letters, digits, '_', '.' and '-'", "[registry]") {
   DatasetRegistry reg;
   for (const char* bad : {"", "my data", "a:b", "caf\xc3\xa9", "a/b"})
-    CHECK(error_code([&] { reg.register_version(bad, iris_like()); }) == "dataset.bad_name");
-  CHECK(error_code([&] { reg.resolve(" IRIS:1"); }) == "dataset.bad_name");
+    CHECK(code_of([&] { reg.register_version(bad, iris_like()); }) == "dataset.bad_name");
+  CHECK(code_of([&] { reg.resolve(" IRIS:1"); }) == "dataset.bad_name");
   CHECK(reg.register_version("iris_v2.1-clean", iris_like()).created);
   CHECK(reg.names().size() == 1);
 }
 
 TEST_CASE("a hash that is not a content hash is refused", "[registry]") {
   DatasetRegistry reg;
-  CHECK(error_code([&] { reg.register_version("IRIS", "not-a-hash", Schema{}, 0); }) == "dataset.bad_hash");
+  CHECK(code_of([&] { reg.register_version("IRIS", "not-a-hash", Schema{}, 0); }) == "dataset.bad_hash");
 }
 
 TEST_CASE("description and tags belong to the dataset", "[registry]") {
@@ -170,7 +135,7 @@ TEST_CASE("description and tags belong to the dataset", "[registry]") {
   reg.remove_tag("IRIS", "licence");
   CHECK(reg.dataset("IRIS").description == "Fisher's iris flowers");
   CHECK(reg.dataset("IRIS").tags == std::map<std::string, std::string>{{"format", "CSV"}});
-  CHECK(error_code([&] { reg.set_tag("IRIS", "", "x"); }) == "dataset.bad_tag");
+  CHECK(code_of([&] { reg.set_tag("IRIS", "", "x"); }) == "dataset.bad_tag");
 }
 
 TEST_CASE("a JSON round trip gives an equal registry", "[registry]") {
@@ -202,7 +167,7 @@ TEST_CASE("a damaged registry JSON is dataset.corrupt and changes nothing", "[re
   DatasetRegistry reg;
   reg.register_version("IRIS", iris_like());
   const nlohmann::json good = reg;
-  auto load = [&](nlohmann::json j) { return error_code([&] { from_json(j, reg); }); };
+  auto load = [&](nlohmann::json j) { return code_of([&] { from_json(j, reg); }); };
   nlohmann::json skipped = good;
   skipped["datasets"][0]["versions"][0]["number"] = 2;
   CHECK(load(skipped) == "dataset.corrupt");

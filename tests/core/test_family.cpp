@@ -117,3 +117,16 @@ TEST_CASE("command-line values parse as the parameter's kind", "[models]") {
   CHECK(error_code([&] { parse_param_value(f.params[1], "none"); }) == "model.bad_param");
   CHECK(error_code([&] { parse_param_value(f.params[3], "maybe"); }) == "model.bad_param");
 }
+
+TEST_CASE("a parameter listed once per task resolves to the entry of the task at hand", "[models]") {
+  // random_forest lists max_features for classification (default sqrt) and for regression
+  // (default all); asking for sqrt on a regression must keep sqrt, not drop it.
+  const auto& forest = mlcore::models::find_family("random_forest");
+  auto reg = mlcore::models::resolve_params(forest, {{"max_features", "sqrt"}}, mlcore::models::Task::Regression);
+  CHECK(reg["max_features"] == "sqrt");
+  auto reg_default = mlcore::models::resolve_params(forest, nlohmann::json::object(), mlcore::models::Task::Regression);
+  CHECK(reg_default["max_features"] == "all");
+  const auto* spec = mlcore::models::find_param(forest, "criterion", mlcore::models::Task::Regression);
+  REQUIRE(spec != nullptr);
+  CHECK(spec->default_value == "squared_error");
+}

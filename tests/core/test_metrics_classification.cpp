@@ -8,21 +8,12 @@
 
 #include "core/error.hpp"
 #include "core/eval/metrics_classification.hpp"
+#include "error_checks.hpp"
 
 using namespace mlcore::eval;
+using mlplay_test::code_of;
 
 namespace {
-
-// Runs f and returns the code of the mlcore::Error it throws ("" when it does not throw).
-template <class F>
-std::string code_of(F f) {
-  try {
-    f();
-  } catch (const mlcore::Error& e) {
-    return e.code();
-  }
-  return "";
-}
 
 // Worked example shared by several tests, 3 classes with supports 4, 3, 3:
 //   confusion (rows true, cols predicted)   [[2,1,1],

@@ -9,20 +9,12 @@
 #include "core/error.hpp"
 #include "core/eval/metrics_curves.hpp"
 #include "core/eval/thinning.hpp"
+#include "error_checks.hpp"
 
 using namespace mlcore::eval;
+using mlplay_test::code_of;
 
 namespace {
-
-template <class F>
-std::string code_of(F f) {
-  try {
-    f();
-  } catch (const mlcore::Error& e) {
-    return e.code();
-  }
-  return "";
-}
 
 // The example of scikit-learn's roc_auc_score, average_precision_score and
 // precision_recall_curve docs.

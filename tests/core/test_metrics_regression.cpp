@@ -8,20 +8,12 @@
 
 #include "core/error.hpp"
 #include "core/eval/metrics_regression.hpp"
+#include "error_checks.hpp"
 
 using namespace mlcore::eval;
+using mlplay_test::code_of;
 
 namespace {
-
-template <class F>
-std::string code_of(F f) {
-  try {
-    f();
-  } catch (const mlcore::Error& e) {
-    return e.code();
-  }
-  return "";
-}
 
 // scikit-learn's docs example for mean_absolute_error, mean_squared_error and r2_score.
 const std::vector<double> kTrue = {3, -0.5, 2, 7};

@@ -1,6 +1,6 @@
-// Helpers shared by the model tests: hand-built columns, the built-in datasets, catching the
-// error a call throws, and training a model bundle the way the app does (preprocess the training
-// rows, encode the target, fit).
+// Helpers shared by the model tests: hand-built columns and catching the error a call throws (from
+// table_builders.hpp and error_checks.hpp), the built-in datasets, and training a model bundle the
+// way the app does (preprocess the training rows, encode the target, fit).
 #pragma once
 #include <catch2/catch.hpp>
 
@@ -15,31 +15,17 @@
 #include "core/error.hpp"
 #include "core/models/family.hpp"
 #include "core/models/model_file.hpp"
+#include "error_checks.hpp"
+#include "table_builders.hpp"
 
 namespace model_test {
 
 using mlcore::data::Column;
 using mlcore::data::ColumnType;
 using mlcore::data::Table;
-
-inline Column numeric(std::string name, std::vector<double> values,
-                      ColumnType type = ColumnType::Float) {
-  Column c;
-  c.name = std::move(name);
-  c.type = type;
-  c.numbers = std::move(values);
-  return c;
-}
-
-inline Column categorical(std::string name, std::vector<std::string> categories,
-                          std::vector<std::int32_t> codes) {
-  Column c;
-  c.name = std::move(name);
-  c.type = ColumnType::Categorical;
-  c.categories = std::move(categories);
-  c.codes = std::move(codes);
-  return c;
-}
+using mlplay_test::categorical;
+using mlplay_test::error_code;
+using mlplay_test::numeric;
 
 inline Table dataset(const std::string& file) {
   std::ifstream in(std::string(MLPLAY_SOURCE_DIR) + "/datasets/" + file, std::ios::binary);
@@ -47,17 +33,6 @@ inline Table dataset(const std::string& file) {
   std::stringstream ss;
   ss << in.rdbuf();
   return mlcore::data::read_csv(ss.str()).table;
-}
-
-// The code of the mlcore::Error that `f` throws; fails the test when it throws nothing.
-inline std::string error_code(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const mlcore::Error& e) {
-    return e.code();
-  }
-  FAIL("no mlcore::Error was thrown");
-  return "";
 }
 
 inline std::vector<std::size_t> rows_where(std::size_t n,

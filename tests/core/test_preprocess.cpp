@@ -14,10 +14,9 @@ using mlcore::data::Table;
 using model_test::categorical;
 using model_test::error_code;
 using model_test::numeric;
+using mlplay_test::NA;
 
 namespace {
-
-const double NA = std::numeric_limits<double>::quiet_NaN();
 
 // x: 1 1 NA 2 9; island: Biscoe Dream NA Biscoe Torgersen (codes into first-seen categories).
 Table small() {

@@ -2,35 +2,18 @@
 // threshold, and reports a stable code naming the column. Tests assert codes, not wording.
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <limits>
 
 #include "core/data/profile.hpp"
 #include "core/data/quality.hpp"
+#include "table_builders.hpp"
 
 using namespace mlcore::data;
 using mlcore::Warning;
+using mlplay_test::NA;
+using mlplay_test::categorical;
+using mlplay_test::numeric;
 
 namespace {
-
-const double NA = std::numeric_limits<double>::quiet_NaN();
-
-Column numbers(std::string name, ColumnType type, std::vector<double> v) {
-  Column c;
-  c.name = std::move(name);
-  c.type = type;
-  c.numbers = std::move(v);
-  return c;
-}
-
-Column categorical(std::string name, std::vector<std::string> categories,
-                   std::vector<std::int32_t> codes) {
-  Column c;
-  c.name = std::move(name);
-  c.type = ColumnType::Categorical;
-  c.categories = std::move(categories);
-  c.codes = std::move(codes);
-  return c;
-}
 
 Table table_of(std::vector<Column> columns) {
   Table t;
@@ -60,14 +43,14 @@ Column repeated(std::string name, std::vector<std::string> categories, std::vect
 }  // namespace
 
 TEST_CASE("a clean table has no warnings", "[quality]") {
-  Table t = table_of({numbers("x", ColumnType::Float, {1.5, 2.5, 3, 4, 2}),
+  Table t = table_of({numeric("x", ColumnType::Float, {1.5, 2.5, 3, 4, 2}),
                       categorical("c", {"a", "b"}, {0, 1, 1, 0, 0})});
   CHECK(check_quality(t).empty());
 }
 
 TEST_CASE("a column with one distinct non-missing value is quality.constant_column", "[quality]") {
-  Table t = table_of({numbers("k", ColumnType::Integer, {5, 5, NA, 5}),
-                      numbers("x", ColumnType::Integer, {5, 6, 5, 6})});
+  Table t = table_of({numeric("k", ColumnType::Integer, {5, 5, NA, 5}),
+                      numeric("x", ColumnType::Integer, {5, 6, 5, 6})});
   auto w = with_code(check_quality(t), "quality.constant_column");
   REQUIRE(w.size() == 1);
   CHECK(names(w[0], "k"));
@@ -76,8 +59,8 @@ TEST_CASE("a column with one distinct non-missing value is quality.constant_colu
 
 TEST_CASE("quality.high_missing fires strictly above the missing share threshold", "[quality]") {
   // 4 of 10 missing = 40% > 30%; 3 of 10 = 30% is not above.
-  Table t = table_of({numbers("many", ColumnType::Float, {1, NA, NA, NA, NA, 2, 3, 4, 5, 6}),
-                      numbers("some", ColumnType::Float, {1, NA, NA, NA, 7, 2, 3, 4, 5, 6})});
+  Table t = table_of({numeric("many", ColumnType::Float, {1, NA, NA, NA, NA, 2, 3, 4, 5, 6}),
+                      numeric("some", ColumnType::Float, {1, NA, NA, NA, 7, 2, 3, 4, 5, 6})});
   auto w = with_code(check_quality(t), "quality.high_missing");
   REQUIRE(w.size() == 1);
   CHECK(names(w[0], "many"));
@@ -89,7 +72,7 @@ TEST_CASE("quality.high_missing fires strictly above the missing share threshold
 
 TEST_CASE("quality.duplicate_rows states how many rows repeat an earlier one", "[quality]") {
   Table t = table_of(
-      {numbers("x", ColumnType::Float, {1, 2, 1, 1}), categorical("c", {"a"}, {0, 0, 0, 0})});
+      {numeric("x", ColumnType::Float, {1, 2, 1, 1}), categorical("c", {"a"}, {0, 0, 0, 0})});
   auto w = with_code(check_quality(t), "quality.duplicate_rows");
   REQUIRE(w.size() == 1);
   CHECK(w[0].message.find("2 duplicate rows") != std::string::npos);
@@ -99,7 +82,7 @@ TEST_CASE("integer or text columns unique in every one of 20+ rows are quality.i
           "[quality]") {
   auto build = [](int rows) {
     Table t;
-    t.columns = {numbers("id", ColumnType::Integer, {}), numbers("f", ColumnType::Float, {}),
+    t.columns = {numeric("id", ColumnType::Integer, {}), numeric("f", ColumnType::Float, {}),
                  categorical("code", {}, {})};
     for (int r = 0; r < rows; ++r) {
       t.columns[0].numbers.push_back(1000 + r);
@@ -166,9 +149,9 @@ TEST_CASE("class imbalance reads boolean and integer targets but not float ones"
   std::vector<double> v(50, 0.0);
   v[7] = 1;  // 49 zeros to 1 one: ratio 49
   for (auto type : {ColumnType::Boolean, ColumnType::Integer})
-    CHECK(with_code(check_quality(table_of({numbers("y", type, v)}), q), "quality.class_imbalance")
+    CHECK(with_code(check_quality(table_of({numeric("y", type, v)}), q), "quality.class_imbalance")
               .size() == 1);
-  CHECK(with_code(check_quality(table_of({numbers("y", ColumnType::Float, v)}), q),
+  CHECK(with_code(check_quality(table_of({numeric("y", ColumnType::Float, v)}), q),
                   "quality.class_imbalance")
             .empty());
 }
@@ -176,7 +159,7 @@ TEST_CASE("class imbalance reads boolean and integer targets but not float ones"
 TEST_CASE("a target that names no column is data.unknown_column", "[quality]") {
   QualityOptions q;
   q.target = "label";
-  Table t = table_of({numbers("x", ColumnType::Float, {1, 2})});
+  Table t = table_of({numeric("x", ColumnType::Float, {1, 2})});
   try {
     check_quality(t, q);
     FAIL("expected data.unknown_column");
@@ -187,7 +170,7 @@ TEST_CASE("a target that names no column is data.unknown_column", "[quality]") {
 
 TEST_CASE("quality.extreme_outliers counts values beyond Q1 - 3 IQR and Q3 + 3 IQR", "[quality]") {
   // 1..10 and 100 (n = 11): Q1 = 3.5, Q3 = 8.5, IQR = 5, fences [-11.5, 23.5]: only 100 is out.
-  Table t = table_of({numbers("x", ColumnType::Float, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, NA})});
+  Table t = table_of({numeric("x", ColumnType::Float, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, NA})});
   auto w = with_code(check_quality(t), "quality.extreme_outliers");
   REQUIRE(w.size() == 1);
   CHECK(names(w[0], "x"));
@@ -199,7 +182,7 @@ TEST_CASE("quality.extreme_outliers counts values beyond Q1 - 3 IQR and Q3 + 3 I
 }
 
 TEST_CASE("extreme outliers stay silent when the IQR is zero", "[quality]") {
-  Table t = table_of({numbers("sparse", ColumnType::Integer, {0, 0, 0, 0, 0, 0, 0, 0, 0, 5})});
+  Table t = table_of({numeric("sparse", ColumnType::Integer, {0, 0, 0, 0, 0, 0, 0, 0, 0, 5})});
   CHECK(with_code(check_quality(t), "quality.extreme_outliers").empty());
 }
 
@@ -261,7 +244,7 @@ TEST_CASE("numeric_as_text names symbols, or missing markers among plain numbers
 TEST_CASE("the profile carries the quality warnings in check_quality's order", "[quality]") {
   QualityOptions q;
   q.target = "y";
-  Table t = table_of({numbers("k", ColumnType::Float, {1, 1, 1, NA, NA}),
+  Table t = table_of({numeric("k", ColumnType::Float, {1, 1, 1, NA, NA}),
                       categorical("y", {"a", "b"}, {0, 0, 0, 0, 0})});
   Profile p = profile_table(t, q);
   auto w = check_quality(t, q);

@@ -110,8 +110,37 @@ TEST_CASE("a value or range end outside the schema is model.bad_param, even one 
   CHECK(check("decision_tree", R"({"n_iter": 3, "params": {"max_depth": {"int": [0, 50]}}})") == "model.bad_param");
 }
 
-TEST_CASE("a range that does not suit the parameter, or a parameter the task ignores, is search.bad_space", "[search]") {
+TEST_CASE("a range that does not suit the parameter's kind is search.bad_space", "[search]") {
   CHECK(check("decision_tree", R"({"n_iter": 3, "params": {"max_depth": {"uniform": [1, 5]}}})") == "search.bad_space");
   CHECK(check("decision_tree", R"({"n_iter": 3, "params": {"criterion": {"int": [1, 5]}}})") == "search.bad_space");
-  CHECK(check("decision_tree", R"({"criterion": ["gini", "entropy"]})", Task::Regression) == "search.bad_space");
+}
+
+TEST_CASE("values are checked against the target task's entry of a parameter", "[search]") {
+  // criterion is gini/entropy for classification and squared_error for regression.
+  CHECK(check("decision_tree", R"({"criterion": ["gini", "entropy"]})", Task::Regression) == "model.bad_param");
+  CHECK_NOTHROW(check_space(search_space_from_json(json::parse(R"({"criterion": ["squared_error"]})")),
+                            find_family("decision_tree"), Task::Regression));
+}
+
+TEST_CASE("a parameter only the other task has is search.bad_space: searching it would change nothing", "[search]") {
+  mlcore::models::Family f = find_family("decision_tree");
+  mlcore::models::ParamSpec only;
+  only.name = "class_weight_power";
+  only.kind = mlcore::models::ParamSpec::Kind::Float;
+  only.default_value = 1.0;
+  only.tasks = {Task::Classification};
+  f.params.push_back(only);
+  CHECK(error_code([&] { check_space(search_space_from_json({{"class_weight_power", {1.0, 2.0}}}), f, Task::Regression); }) ==
+        "search.bad_space");
+}
+
+TEST_CASE("a candidate's value reaches the model even where the other task lists the name first", "[search]") {
+  // The forest lists max_features for classification (sqrt) before regression (all).
+  const auto& forest = find_family("random_forest");
+  const json p = mlcore::eval::resolve_candidate(forest, {{"n_estimators", 10}}, {{"max_features", "sqrt"}}, Task::Regression);
+  CHECK(p["max_features"] == "sqrt");
+  const json q = mlcore::eval::resolve_candidate(forest, {{"max_features", "log2"}}, json::object(), Task::Regression);
+  CHECK(q["max_features"] == "log2");
+  CHECK(p["n_estimators"] == 10);
+  CHECK(p["min_samples_leaf"] == 1);  // defaults filled in
 }

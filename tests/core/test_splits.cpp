@@ -11,20 +11,12 @@
 
 #include "core/error.hpp"
 #include "core/eval/splits.hpp"
+#include "error_checks.hpp"
 
 using namespace mlcore::eval;
+using mlplay_test::code_of;
 
 namespace {
-
-template <class F>
-std::string code_of(F f) {
-  try {
-    f();
-  } catch (const mlcore::Error& e) {
-    return e.code();
-  }
-  return "";
-}
 
 using Rows = std::vector<std::size_t>;
 

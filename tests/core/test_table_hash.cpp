@@ -15,35 +15,14 @@
 
 #include "core/data/table_hash.hpp"
 #include "core/error.hpp"
+#include "table_builders.hpp"
 
 using namespace mlcore::data;
+using mlplay_test::coded;
+using mlplay_test::iris_like;
+using mlplay_test::numeric;
 
 namespace {
-
-Column numeric(std::string name, std::vector<double> values, ColumnType type = ColumnType::Float) {
-  Column c;
-  c.name = std::move(name);
-  c.type = type;
-  c.numbers = std::move(values);
-  return c;
-}
-
-Column categorical(std::string name, std::vector<std::int32_t> codes, std::vector<std::string> categories) {
-  Column c;
-  c.name = std::move(name);
-  c.type = ColumnType::Categorical;
-  c.codes = std::move(codes);
-  c.categories = std::move(categories);
-  return c;
-}
-
-Table iris_like() {
-  Table t;
-  t.columns.push_back(numeric("SepalLengthCm", {5.1, 4.9, 4.7, 4.6, 5.0}));
-  t.columns.push_back(numeric("PetalLengthCm", {1.4, 1.4, 1.3, 1.5, 1.4}));
-  t.columns.push_back(categorical("Species", {0, 0, 1, 1, 2}, {"setosa", "versicolor", "virginica"}));
-  return t;
-}
 
 std::string canonical_bytes(const Table& t) {
   std::string out;
@@ -88,7 +67,7 @@ TEST_CASE("the same rows with another category dictionary order hash the same", 
   Table a = iris_like();
   Table b = iris_like();
   // Same texts per row, dictionary built in another order and with an unused entry.
-  b.columns[2] = categorical("Species", {2, 2, 0, 0, 1}, {"versicolor", "virginica", "setosa", "unused"});
+  b.columns[2] = coded("Species", {2, 2, 0, 0, 1}, {"versicolor", "virginica", "setosa", "unused"});
   CHECK(content_hash(a) == content_hash(b));
 }
 
@@ -116,8 +95,8 @@ TEST_CASE("every NaN is the same missing value, distinct from any number", "[has
 }
 
 TEST_CASE("a missing category differs from every text, even the empty one", "[hash]") {
-  std::string missing = content_hash(Table{{categorical("c", {0, -1}, {"a", ""})}});
-  std::string empty = content_hash(Table{{categorical("c", {0, 1}, {"a", ""})}});
+  std::string missing = content_hash(Table{{coded("c", {0, -1}, {"a", ""})}});
+  std::string empty = content_hash(Table{{coded("c", {0, 1}, {"a", ""})}});
   CHECK(missing != empty);
 }
 
@@ -139,15 +118,15 @@ TEST_CASE("renaming, retyping or reordering columns changes the hash", "[hash]")
 }
 
 TEST_CASE("text boundaries cannot be shifted without changing the hash", "[hash]") {
-  Table a{{categorical("c", {0, 1}, {"ab", "c"})}};
-  Table b{{categorical("c", {0, 1}, {"a", "bc"})}};
+  Table a{{coded("c", {0, 1}, {"ab", "c"})}};
+  Table b{{coded("c", {0, 1}, {"a", "bc"})}};
   CHECK(content_hash(a) != content_hash(b));
   CHECK(content_hash(Table{}) != content_hash(Table{{numeric("x", {})}}));
 }
 
 TEST_CASE("the canonical bytes follow the documented format", "[hash]") {
   Table t{{numeric("x", {1.5, std::numeric_limits<double>::quiet_NaN()}),
-           categorical("c", {-1, 0}, {"hi"})}};
+           coded("c", {-1, 0}, {"hi"})}};
   std::string expected = str("mlplay.table.v1") + le64(2) +
                          str("x") + str("float") + le64(2) + le64(0x3FF8000000000000ULL) +
                          le64(0x7FF8000000000000ULL) +
@@ -161,7 +140,7 @@ TEST_CASE("the streamed hash equals XXH3-128 of the whole canonical bytes", "[ha
   std::vector<double> values;
   for (int i = 0; i < 5000; ++i) values.push_back(i * 0.25 - 100);
   t.columns.push_back(numeric("v", values));
-  t.columns.push_back(categorical("s", {0, 1, 2, 1, 0}, {std::string(5000, 'a'), "b", std::string(4090, 'c')}));
+  t.columns.push_back(coded("s", {0, 1, 2, 1, 0}, {std::string(5000, 'a'), "b", std::string(4090, 'c')}));
   t.columns.back().codes.resize(5000, 1);
   std::string bytes = canonical_bytes(t);
   XXH128_canonical_t canon;
@@ -173,7 +152,7 @@ TEST_CASE("the streamed hash equals XXH3-128 of the whole canonical bytes", "[ha
 
 TEST_CASE("a tiny table has a pinned hash, the same as xxhsum -H2 of its canonical bytes", "[hash]") {
   Table t{{numeric("x", {1.5, std::numeric_limits<double>::quiet_NaN()}),
-           categorical("c", {-1, 0}, {"hi"})}};
+           coded("c", {-1, 0}, {"hi"})}};
   // Pinned so that a platform (wasm included) or format drift shows up. Computed by xxhsum -H2
   // over bytes written by a separate Python script from the format comment in table_hash.hpp.
   CHECK(content_hash(t) == "f07081ffd1452fac4aa6ceba200519a6");
@@ -186,7 +165,7 @@ TEST_CASE("a tiny table has a pinned hash, the same as xxhsum -H2 of its canonic
 }
 
 TEST_CASE("a category code outside the dictionary is data.bad_category_code", "[hash]") {
-  Table t{{categorical("c", {0, 3}, {"a"})}};
+  Table t{{coded("c", {0, 3}, {"a"})}};
   try {
     content_hash(t);
     FAIL("expected an error");

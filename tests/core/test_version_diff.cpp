@@ -10,37 +10,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/data/version_diff.hpp"
+#include "table_builders.hpp"
 
 using namespace mlcore::data;
-
-namespace {
-
-Column numeric(std::string name, std::vector<double> values, ColumnType type = ColumnType::Float) {
-  Column c;
-  c.name = std::move(name);
-  c.type = type;
-  c.numbers = std::move(values);
-  return c;
-}
-
-Column categorical(std::string name, std::vector<std::int32_t> codes, std::vector<std::string> categories) {
-  Column c;
-  c.name = std::move(name);
-  c.type = ColumnType::Categorical;
-  c.codes = std::move(codes);
-  c.categories = std::move(categories);
-  return c;
-}
-
-Table iris_like() {
-  Table t;
-  t.columns.push_back(numeric("SepalLengthCm", {5.1, 4.9, 4.7, 4.6, 5.0}));
-  t.columns.push_back(numeric("PetalLengthCm", {1.4, 1.4, 1.3, 1.5, 1.4}));
-  t.columns.push_back(categorical("Species", {0, 0, 1, 1, 2}, {"setosa", "versicolor", "virginica"}));
-  return t;
-}
-
-}  // namespace
+using mlplay_test::coded;
+using mlplay_test::iris_like;
+using mlplay_test::numeric;
 
 TEST_CASE("one changed cell is named by row, column, old and new value", "[diff]") {
   Table a = iris_like();
@@ -114,10 +89,10 @@ TEST_CASE("a retyped column whose values read the same has no changed cells", "[
 }
 
 TEST_CASE("category dictionary order is not a change, a new category is", "[diff]") {
-  Table a{{categorical("c", {0, 1, 0}, {"x", "y"})}};
-  Table b{{categorical("c", {1, 0, 1}, {"y", "x"})}};
+  Table a{{coded("c", {0, 1, 0}, {"x", "y"})}};
+  Table b{{coded("c", {1, 0, 1}, {"y", "x"})}};
   CHECK(diff_tables(a, b).unchanged());
-  Table c{{categorical("c", {0, 1, 2}, {"x", "y", "z"})}};
+  Table c{{coded("c", {0, 1, 2}, {"x", "y", "z"})}};
   VersionDiff d = diff_tables(a, c);
   REQUIRE(d.category_changes.size() == 1);
   CHECK(d.category_changes[0].added == std::vector<std::string>{"z"});
@@ -127,8 +102,8 @@ TEST_CASE("category dictionary order is not a change, a new category is", "[diff
 
 TEST_CASE("missing values compare equal to missing and show as null", "[diff]") {
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  Table a{{numeric("x", {nan, 0.0, 1}), categorical("c", {-1, 0, 0}, {"a"})}};
-  Table b{{numeric("x", {-nan, -0.0, nan}), categorical("c", {-1, 0, -1}, {"a"})}};
+  Table a{{numeric("x", {nan, 0.0, 1}), coded("c", {-1, 0, 0}, {"a"})}};
+  Table b{{numeric("x", {-nan, -0.0, nan}), coded("c", {-1, 0, -1}, {"a"})}};
   VersionDiff d = diff_tables(a, b);
   CHECK(d.cells_changed == 2);
   REQUIRE(d.examples.size() == 2);

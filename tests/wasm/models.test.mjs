@@ -53,14 +53,14 @@ for (const [family, task, params] of cases) {
     const { model } = ok(core.call('model.load', { file: readFileSync(file, 'utf8') }));
     const wasm = ok(core.call('model.predict', { model, table: tables[task] }));
     if (task === 'classification') {
-      assert.equal(wasm.labels.length, 1250);
-      assert.deepEqual(wasm.labels, native.predictions);
-      wasm.proba.forEach((row, r) => row.forEach((p, c) => {
+      assert.equal(wasm.predictions.length, 1250);
+      assert.deepEqual(wasm.predictions, native.predictions);
+      wasm.probabilities.forEach((row, r) => row.forEach((p, c) => {
         assert.ok(Math.abs(p - native.probabilities[r][c]) <= 1e-12, `row ${r} class ${c}: ${p} vs ${native.probabilities[r][c]}`);
       }));
     } else {
-      assert.equal(wasm.values.length, 1250);
-      wasm.values.forEach((v, r) => assert.ok(Math.abs(v - native.predictions[r]) <= 1e-9 * Math.max(1, Math.abs(v)), `row ${r}`));
+      assert.equal(wasm.predictions.length, 1250);
+      wasm.predictions.forEach((v, r) => assert.ok(Math.abs(v - native.predictions[r]) <= 1e-9 * Math.max(1, Math.abs(v)), `row ${r}`));
     }
   });
 
@@ -77,8 +77,8 @@ for (const [family, task, params] of cases) {
     // the others go through libm, whose last bits differ between glibc and musl.
     if (['decision_tree', 'random_forest'].includes(family)) assert.deepEqual(wasmFile.model, nativeFile.model);
     const again = ok(core.call('model.predict', { model: r.model, table: tables[task] }));
-    if (task === 'classification') assert.deepEqual(again.labels, native.predictions);
-    else again.values.forEach((v, i) => assert.ok(Math.abs(v - native.predictions[i]) <= 1e-9 * Math.max(1, Math.abs(v))));
+    if (task === 'classification') assert.deepEqual(again.predictions, native.predictions);
+    else again.predictions.forEach((v, i) => assert.ok(Math.abs(v - native.predictions[i]) <= 1e-9 * Math.max(1, Math.abs(v))));
   });
 }
 

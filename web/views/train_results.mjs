@@ -86,6 +86,21 @@ function predictionsBrowser(client, result) {
     el('div', { class: 'row' }, prev, next, status));
 }
 
+// Saves the model file (versioned JSON) the core wrote, as a download.
+function downloadButton(client, result) {
+  const button = el('button', { type: 'button', text: 'Download model file' });
+  button.addEventListener('click', async () => {
+    const file = await client.call('model.save', { model: result.model });
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
+    const a = el('a', { href: url, download: `${result.family}-${result.target}.model.json` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  return button;
+}
+
 export function trainResults(client, result) {
   const parts = [
     el('p', { class: 'summary', text: `${result.display_name} on ${result.source}: ${result.task}, target ${result.target}, ${result.rows.train} training rows, ${result.rows.test} test rows, seed ${result.seed}.` }),
@@ -97,6 +112,7 @@ export function trainResults(client, result) {
     parts.push(el('h4', { text: `Feature importances (${result.importances_kind})` }),
       barList([...result.importances].sort((a, b) => b.value - a.value).slice(0, 20), { title: 'Feature importances' }));
   }
-  parts.push(el('h4', { text: 'Predictions on the test part' }), predictionsBrowser(client, result));
+  parts.push(el('h4', { text: 'Predictions on the test part' }), predictionsBrowser(client, result),
+    el('div', { class: 'row' }, downloadButton(client, result)));
   return el('section', { class: 'train-results', 'aria-label': 'Training results' }, parts);
 }
