@@ -66,7 +66,7 @@ TEST_CASE("distinct counts each value once and -0 as 0", "[profile]") {
   CHECK(p.distinct == 3);
 }
 
-TEST_CASE("the histogram has 20 equal-width bins over [min, max] and the max falls in the last",
+TEST_CASE("the histogram has 20 equal-width bins from min to max and the max falls in the last",
           "[profile]") {
   // 0..20: edges 0, 1, ..., 20; bin i = [i, i+1) holds i, the last bin [19, 20] holds 19 and 20.
   std::vector<double> v;

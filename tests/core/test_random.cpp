@@ -71,7 +71,7 @@ TEST_CASE("the same seed gives the same sequence and different seeds differ", "[
   for (int i = 0; i < 100; ++i) REQUIRE(d.normal() == e.normal());
 }
 
-TEST_CASE("uniform stays in [0, 1) and uniform(low, high) in [low, high)", "[random]") {
+TEST_CASE("uniform stays in 0 <= u < 1 and uniform(low, high) in low <= u < high", "[random]") {
   Rng r(1);
   double sum = 0;
   for (int i = 0; i < 100000; ++i) {
@@ -89,7 +89,7 @@ TEST_CASE("uniform stays in [0, 1) and uniform(low, high) in [low, high)", "[ran
   }
 }
 
-TEST_CASE("uniform_int covers [0, n) evenly, even when n does not divide 2^64", "[random]") {
+TEST_CASE("uniform_int covers 0..n-1 evenly, even when n does not divide 2^64", "[random]") {
   Rng r(2);
   const int n = 3, draws = 90000;
   std::vector<int> counts(n, 0);

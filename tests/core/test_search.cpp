@@ -45,7 +45,7 @@ json run(const SearchRequest& r, std::shared_ptr<const mlcore::data::Table> t = 
 
 }  // namespace
 
-TEST_CASE("a depth-1 tree gets about 2/3 of iris right, so max_depth none wins a grid of [1, none]", "[search]") {
+TEST_CASE("a depth-1 tree gets about 2/3 of iris right, so max_depth none wins a grid of 1 and none", "[search]") {
   const json r = run(tree_search(R"({"max_depth": [1, null]})"));
   CHECK(r["metric"] == "accuracy");
   CHECK(r["cv"] == 5);

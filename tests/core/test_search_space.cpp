@@ -65,7 +65,7 @@ TEST_CASE("random draws stay inside their ranges and lists, integers as integers
   CHECK(criteria == std::set<json>{"gini", "entropy"});
 }
 
-TEST_CASE("log_uniform over [0.01, 1] puts half its draws below the geometric middle 0.1", "[search]") {
+TEST_CASE("log_uniform from 0.01 to 1 puts half its draws below the geometric middle 0.1", "[search]") {
   // log10 of a draw is uniform on [-2, 0], so P(draw < 0.1) = 1/2; 2,000 draws have a standard
   // error of 0.011 on that share, and uniform on [0.01, 1] would put only 9% below 0.1.
   const auto got = candidates(R"({"n_iter": 2000, "params": {"C": {"log_uniform": [0.01, 1]}}})", 11);

@@ -100,7 +100,7 @@ TEST_CASE("a missing category differs from every text, even the empty one", "[ha
   CHECK(missing != empty);
 }
 
-TEST_CASE("-0.0 and 0.0 hash the same", "[hash]") {
+TEST_CASE("0.0 and -0.0 hash the same", "[hash]") {
   CHECK(content_hash(Table{{numeric("x", {-0.0, 2})}}) == content_hash(Table{{numeric("x", {0.0, 2})}}));
 }
 
