@@ -61,7 +61,7 @@ TEST_CASE("mlplay tune --random repeats with the same seed", "[cli][search]") {
   CHECK(nlohmann::json::parse(a.out)["candidates"].size() == 3);
 }
 
-TEST_CASE("a malformed tune command line is exit 2; a refused value is exit 1", "[cli][search]") {
+TEST_CASE("a malformed tune command line is exit 2, a refused value is exit 1", "[cli][search]") {
   const std::string base = "tune --data iris --target Species --model decision_tree ";
   CHECK(mlplay(base + "--grid max_depth").status == 2);
   CHECK(mlplay(base + "--grid max_depth=").status == 2);

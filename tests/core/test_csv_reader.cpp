@@ -66,7 +66,7 @@ TEST_CASE("blank lines in the middle are skipped but still counted as lines", "[
   CHECK(e.where().line == 4);
 }
 
-TEST_CASE("unquoted fields lose surrounding spaces; quoted fields are kept verbatim", "[csv]") {
+TEST_CASE("unquoted fields lose surrounding spaces, quoted fields are kept verbatim", "[csv]") {
   const auto r = read_csv("a, b\n 1 , x y \n2,\" z \"\n");
   CHECK(r.table.columns[1].name == "b");
   CHECK(r.table.column("a").type == ColumnType::Integer);

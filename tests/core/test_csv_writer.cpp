@@ -49,7 +49,7 @@ TEST_CASE("each column type is spelled as Column::text spells it", "[csv_writer]
         "-12,1e-07,false,2024-01-02T03:04:05,red\n");
 }
 
-TEST_CASE("missing values are empty fields; a present empty text is \"\"", "[csv_writer]") {
+TEST_CASE("missing values are empty fields, a present empty text is \"\"", "[csv_writer]") {
   Table t;
   t.columns.push_back(numeric("x", ColumnType::Float, {NA, 2}));
   t.columns.push_back(categorical("c", {"", "k"}, {-1, 0}));

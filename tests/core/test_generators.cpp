@@ -70,7 +70,7 @@ TEST_CASE("make_classification has f0..f{n-1} float columns and an integer targe
   }
 }
 
-TEST_CASE("make_classification: same seed, same table; another seed, another table", "[generators]") {
+TEST_CASE("make_classification: same seed, same table, another seed, another table", "[generators]") {
   ClassificationSpec spec;
   spec.seed = 17;
   const Table a = make_classification(spec), b = make_classification(spec);
@@ -222,7 +222,7 @@ TEST_CASE("make_regression noise has the requested standard deviation", "[genera
   CHECK(make_regression(spec).columns[0].numbers == t.columns[0].numbers);
 }
 
-TEST_CASE("make_regression: same seed, same table; another seed, another table", "[generators]") {
+TEST_CASE("make_regression: same seed, same table, another seed, another table", "[generators]") {
   RegressionSpec spec;
   spec.noise = 1.0;
   spec.seed = 99;

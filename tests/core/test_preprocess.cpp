@@ -135,7 +135,7 @@ TEST_CASE("prediction tables are matched by column name and may convert types", 
   CHECK(error_code([&] { p.transform(wrong); }) == "model.bad_feature_type");
 }
 
-TEST_CASE("booleans and datetimes become numbers; infinity is imputed like a missing value",
+TEST_CASE("booleans and datetimes become numbers, infinity is imputed like a missing value",
           "[preprocess]") {
   Table t;
   t.columns.push_back(numeric("flag", {1, 0, 1}, ColumnType::Boolean));

@@ -121,7 +121,7 @@ TEST_CASE("a regression search is scored by R² on shuffled k-fold", "[search]")
   }
 }
 
-TEST_CASE("fixed parameters reach every candidate; one both fixed and searched is search.param_conflict", "[search]") {
+TEST_CASE("fixed parameters reach every candidate, one both fixed and searched is search.param_conflict", "[search]") {
   SearchRequest r = tree_search(R"({"min_samples_leaf": [1]})");
   r.params = {{"max_depth", 1}};  // one split: about 2/3 of iris, as above
   const json got = run(r);

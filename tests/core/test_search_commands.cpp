@@ -45,7 +45,7 @@ TEST_CASE("search.begin, step and finish rank a grid over a loaded table", "[sea
   CHECK(code_of(s, "search.step", {{"job", job}}) == "search.unknown_job");  // finish drops it
 }
 
-TEST_CASE("search.cancel drops a search; a missing table or a bad space is an error code", "[search]") {
+TEST_CASE("search.cancel drops a search, a missing table or a bad space is an error code", "[search]") {
   Session s;
   const int table = load_iris(s);
   const int job = s.call("search.begin", {{"table", table}, {"target", "Species"}, {"space", {{"max_depth", {1, 2}}}}})["job"];

@@ -45,7 +45,7 @@ TEST_CASE("an empty grid is one candidate: the defaults", "[search]") {
   CHECK(candidates("{}") == std::vector<json>{json::object()});
 }
 
-TEST_CASE("the same seed draws the same random candidates; another seed draws others", "[search]") {
+TEST_CASE("the same seed draws the same random candidates, another seed draws others", "[search]") {
   const auto a = candidates(kRandom, 7), b = candidates(kRandom, 7), c = candidates(kRandom, 8);
   REQUIRE(a.size() == 25);
   CHECK(a == b);
