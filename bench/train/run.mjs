@@ -115,6 +115,8 @@ for (const classes of [2, 3]) {
 // ---- the table ----
 const per1k = (r) => r.seconds / (r.rows / 1000);
 const fmt = (v, d) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
+// Ratios far below 1 (the JS peers) read better as a fraction than as 0.00.
+const ratio = (v, d) => (Number.isFinite(v) && v > 0 && v < 0.01 ? `1/${Math.round(1 / v)}` : fmt(v, d));
 const first = datasets[0];
 const nTest = first.native.test;
 console.log(`bench/train: make_classification, ${rows.toLocaleString('en')} rows x 20 features (6 informative, class_sep 0.5, seed 42); ` +
@@ -150,7 +152,7 @@ for (const d of datasets) {
     const w = d.wasm[f.family];
     for (const [name, r] of peers) {
       console.log(line([name, r.rows.toLocaleString('en'), fmt(r.seconds, 3), fmt(per1k(r), 4), fmt(r.accuracy, 4),
-        sk ? fmt(per1k(sk) / per1k(r), 2) : 'n/a', fmt(per1k(w) / per1k(r), 3)]));
+        sk ? ratio(per1k(sk) / per1k(r), 2) : 'n/a', ratio(per1k(w) / per1k(r), 3)]));
     }
   }
 }
