@@ -1,5 +1,6 @@
 // Shared set-up for browser tests: serve.py on a free port and Debian's Chromium through
 // playwright-core. Collects console errors and page errors so a test can assert there were none.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
@@ -14,7 +15,7 @@ export async function startServer() {
   proc.stderr.on('data', (d) => log.push(String(d)));
   const [chunk] = await once(proc.stdout, 'data');
   const url = String(chunk).trim().split('\n')[0];
-  if (!url.startsWith('http://127.0.0.1:')) throw new Error(`serve.py did not print its URL: ${url} ${log.join('')}`);
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/, `serve.py did not print its URL: ${url} ${log.join('')}`);
   return { url, log, stop: () => proc.kill('SIGTERM') };
 }
 
