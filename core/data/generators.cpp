@@ -9,13 +9,6 @@
 #include "../error.hpp"
 #include "random.hpp"
 
-// Same reason as in random.cpp: a fused multiply-add would make native and wasm tables differ.
-#if defined(__clang__)
-#pragma clang fp contract(off)
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#endif
-
 namespace mlcore::data {
 namespace {
 

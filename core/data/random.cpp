@@ -7,16 +7,6 @@
 
 #include "../error.hpp"
 
-// A fused multiply-add rounds once where a*b+c rounds twice, so a compiler allowed to fuse
-// (clang with -mfma or -march=native; GCC's default is to fuse whenever the target has FMA)
-// would give different bits than wasm, which has no FMA. Tested: clang -march=native without
-// this changes the normals; with it they match the plain x86-64 build.
-#if defined(__clang__)
-#pragma clang fp contract(off)
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#endif
-
 namespace mlcore::data {
 namespace {
 

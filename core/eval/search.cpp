@@ -73,15 +73,7 @@ SearchJob::SearchJob(std::shared_ptr<const data::Table> table, SearchRequest req
   for (const auto& p : space_.params)
     if (request_.params.is_object() && request_.params.contains(p.name))
       throw Error("search.param_conflict", "'" + p.name + "' is both fixed and searched; keep it in one place.");
-  features_ = request_.features;
-  if (features_.empty())
-    for (const auto& c : table_->columns)
-      if (c.name != request_.target) features_.push_back(c.name);
-  for (const auto& f : features_) {
-    table_->column(f);  // data.unknown_column naming it
-    if (f == request_.target)
-      throw Error("model.target_in_features", "The target '" + f + "' cannot also be a feature; leave it out of the features.");
-  }
+  features_ = models::feature_columns(*table_, request_.features, request_.target);
 
   const std::size_t n = table_->rows();
   const auto k = static_cast<std::size_t>(request_.cv);

@@ -71,15 +71,7 @@ TrainingJob::TrainingJob(std::shared_ptr<const data::Table> table, TrainRequest 
   const data::Column& target = table_->column(request_.target);
   task_ = request_.task.empty() ? models::infer_task(target) : models::task_from_string(request_.task);
   params_ = models::resolve_params(family, request_.params, task_);
-  features_ = request_.features;
-  if (features_.empty())
-    for (const auto& c : table_->columns)
-      if (c.name != request_.target) features_.push_back(c.name);
-  for (const auto& f : features_) {
-    table_->column(f);  // data.unknown_column naming it
-    if (f == request_.target)
-      throw Error("model.target_in_features", "The target '" + f + "' cannot also be a feature; leave it out of the features.");
-  }
+  features_ = models::feature_columns(*table_, request_.features, request_.target);
   const std::size_t n = table_->rows();
   target_.fit(target, task_);  // the classes of every row, so a rare class in the test part is known
   const Eigen::VectorXd y = target_.encode(target);

@@ -91,6 +91,20 @@ FeatureSpec feature_spec_from_json(const nlohmann::json& j, const std::string& p
   return s;
 }
 
+std::vector<std::string> feature_columns(const data::Table& t, const std::vector<std::string>& requested,
+                                         const std::string& target) {
+  std::vector<std::string> out = requested;
+  if (out.empty())
+    for (const auto& c : t.columns)
+      if (c.name != target) out.push_back(c.name);
+  for (const auto& f : out) {
+    t.column(f);  // data.unknown_column naming it
+    if (f == target)
+      throw Error("model.target_in_features", "The target '" + f + "' cannot also be a feature; leave it out of the features.");
+  }
+  return out;
+}
+
 void Preprocessor::fit(const data::Table& t, const std::vector<std::string>& features,
                        const std::vector<std::size_t>& rows, const PreprocessOptions& o) {
   if (o.impute != "mean" && o.impute != "median" && o.impute != "most_frequent")

@@ -38,6 +38,11 @@ struct PreprocessOptions {
   bool scale = false;
 };
 
+// The feature columns of a run: `requested`, or every column but the target when empty. Checks
+// each exists (data.unknown_column) and is not the target (model.target_in_features).
+std::vector<std::string> feature_columns(const data::Table& t, const std::vector<std::string>& requested,
+                                         const std::string& target);
+
 class Preprocessor {
  public:
   // features: column names, which must all exist (data.unknown_column naming it); rows: the

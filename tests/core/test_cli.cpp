@@ -2,32 +2,17 @@
 // the figures everyone knows about Iris.
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "cli_runner.hpp"
+
 namespace {
 
-struct Run {
-  int status;
-  std::string out;
-};
-
-// Runs mlplay with the arguments; stderr is merged into `out` only when asked.
-Run mlplay(const std::string& args, bool merge_stderr = false) {
-  std::string cmd = std::string(MLPLAY_CLI) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int status = pclose(p);
-  return {WEXITSTATUS(status), out};
-}
+using mlplay_test::mlplay;
+using mlplay_test::Run;
 
 std::string temp_file(const std::string& name, const std::string& text) {
   std::string path = std::string("/tmp/mlplay_test_") + name;

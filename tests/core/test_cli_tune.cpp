@@ -3,32 +3,14 @@
 // flag is a usage error (exit 2) while a value the schema refuses is failed work (exit 1).
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
-namespace {
+#include "cli_runner.hpp"
 
-struct Run {
-  int status;
-  std::string out;
-};
-
-Run mlplay(const std::string& args) {
-  std::string cmd = std::string(MLPLAY_CLI) + " " + args + " 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int status = pclose(p);
-  return {WEXITSTATUS(status), out};
-}
-
-}  // namespace
+using mlplay_test::mlplay;
+using mlplay_test::Run;
 
 TEST_CASE("mlplay tune --grid max_depth=1,3 on iris ranks max_depth 3 first", "[cli][search]") {
   Run r = mlplay("tune --data iris --target Species --model decision_tree --grid max_depth=1,3 --cv 5 --json");
