@@ -109,9 +109,7 @@ nlohmann::json boosting_params_to_json(const BoostingParams& b) {
 GradientBoosting::GradientBoosting(Task task, BoostingParams params) : task_(task), params_(std::move(params)) {}
 
 void GradientBoosting::begin_fit(const TrainingSet& data, std::uint64_t seed) {
-  if (data.task != task_)
-    throw Error("model.bad_task", std::string("This gradient boosting model was set up for ") + to_string(task_) +
-                                      " but the training set is for " + to_string(data.task) + ".");
+  check_task(task_, data.task, "gradient boosting model");
   check_training_set(data, kName);
   if (task_ == Task::Classification && data.n_classes < 2)
     throw Error("model.one_class", "Gradient boosting needs at least two classes in the target; this "

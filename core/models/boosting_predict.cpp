@@ -39,14 +39,7 @@ Eigen::MatrixXd GradientBoosting::predict_proba(const Eigen::MatrixXd& X) const 
 
 Eigen::VectorXd GradientBoosting::predict(const Eigen::MatrixXd& X) const {
   if (task_ == Task::Regression) return raw_predict(X).col(0);
-  const Eigen::MatrixXd P = predict_proba(X);
-  Eigen::VectorXd out(X.rows());
-  for (Eigen::Index r = 0; r < X.rows(); ++r) {
-    Eigen::Index best = 0;
-    P.row(r).maxCoeff(&best);  // the first maximum: ties go to the lowest class index
-    out[r] = static_cast<double>(best);
-  }
-  return out;
+  return class_of_highest(predict_proba(X));
 }
 
 std::vector<double> GradientBoosting::feature_importances() const {

@@ -22,4 +22,14 @@ Eigen::MatrixXd Estimator::predict_proba(const Eigen::MatrixXd&) const {
               "use its predicted values instead.");
 }
 
+Eigen::VectorXd class_of_highest(const Eigen::MatrixXd& scores) {
+  Eigen::VectorXd out(scores.rows());
+  for (Eigen::Index r = 0; r < scores.rows(); ++r) {
+    Eigen::Index best = 0;
+    scores.row(r).maxCoeff(&best);  // Eigen returns the first maximum
+    out[r] = static_cast<double>(best);
+  }
+  return out;
+}
+
 }  // namespace mlcore::models

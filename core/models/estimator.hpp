@@ -28,6 +28,10 @@ struct TrainingSet {
   std::vector<std::string> feature_names;  // one per column of X
 };
 
+// The class index of each row's highest score (probability, vote, log-likelihood) as predict()
+// answers it; on a tie the first maximum wins, so the lowest class index, as scikit-learn.
+Eigen::VectorXd class_of_highest(const Eigen::MatrixXd& scores);
+
 class Estimator {
  public:
   virtual ~Estimator() = default;

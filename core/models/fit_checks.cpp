@@ -26,6 +26,12 @@ void check_finite(const Eigen::MatrixXd& X, const std::vector<std::string>& name
 
 }  // namespace
 
+void check_task(Task built_for, Task data_task, const std::string& what) {
+  if (built_for != data_task)
+    throw Error("model.bad_task", "This " + what + " was set up for " + to_string(built_for) +
+                                      " but the training set is for " + to_string(data_task) + ".");
+}
+
 void check_training_set(const TrainingSet& data, const std::string& family) {
   if (data.X.rows() == 0)
     throw Error("model.no_rows",

@@ -15,9 +15,7 @@ const char* const kName = "Random forest";
 RandomForest::RandomForest(Task task, ForestParams params) : task_(task), params_(std::move(params)) {}
 
 void RandomForest::begin_fit(const TrainingSet& data, std::uint64_t seed) {
-  if (data.task != task_)
-    throw Error("model.bad_task", std::string("This random forest was set up for ") + to_string(task_) +
-                                      " but the training set is for " + to_string(data.task) + ".");
+  check_task(task_, data.task, "random forest");
   check_training_set(data, kName);
   if (task_ == Task::Classification && data.n_classes < 1)
     throw Error("model.bad_target", "A classification forest needs at least one class.");
@@ -102,13 +100,7 @@ Eigen::MatrixXd RandomForest::predict_proba(const Eigen::MatrixXd& X) const {
 Eigen::VectorXd RandomForest::predict(const Eigen::MatrixXd& X) const {
   const Eigen::MatrixXd sum = summed_values(X);
   if (task_ == Task::Regression) return sum.col(0) / static_cast<double>(trees_.size());
-  Eigen::VectorXd out(X.rows());
-  for (Eigen::Index r = 0; r < X.rows(); ++r) {
-    Eigen::Index best = 0;
-    sum.row(r).maxCoeff(&best);  // the first maximum: ties go to the lowest class index
-    out[r] = static_cast<double>(best);
-  }
-  return out;
+  return class_of_highest(sum);
 }
 
 std::vector<double> RandomForest::feature_importances() const {

@@ -133,16 +133,8 @@ Eigen::MatrixXd KNearestNeighbors::predict_proba(const Eigen::MatrixXd& X) const
 }
 
 Eigen::VectorXd KNearestNeighbors::predict(const Eigen::MatrixXd& X) const {
+  if (task_ == Task::Classification) return class_of_highest(predict_proba(X));  // a tied vote: lower class
   Eigen::VectorXd out(X.rows());
-  if (task_ == Task::Classification) {
-    const Eigen::MatrixXd P = predict_proba(X);
-    for (Eigen::Index i = 0; i < P.rows(); ++i) {
-      Eigen::Index best = 0;
-      P.row(i).maxCoeff(&best);  // first maximum: a tied vote goes to the lower class index
-      out[i] = static_cast<double>(best);
-    }
-    return out;
-  }
   for_each_neighbourhood(X, [&](Eigen::Index row, const auto& nn) {
     const std::vector<double> w = weights_of(nn);
     double sum = 0, total = 0;

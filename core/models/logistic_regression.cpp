@@ -219,15 +219,10 @@ Eigen::MatrixXd LogisticRegression::decision(const Eigen::MatrixXd& X) const {
 
 Eigen::VectorXd LogisticRegression::predict(const Eigen::MatrixXd& X) const {
   const Eigen::MatrixXd Z = decision(X);
+  if (Z.cols() > 1) return class_of_highest(Z);
+  // Binary: one decision function, class 1 where it is positive.
   Eigen::VectorXd out(Z.rows());
-  for (Eigen::Index i = 0; i < Z.rows(); ++i) {
-    Eigen::Index best = 0;
-    if (Z.cols() == 1)
-      best = Z(i, 0) > 0 ? 1 : 0;
-    else
-      Z.row(i).maxCoeff(&best);  // first maximum: ties go to the lower class index
-    out[i] = static_cast<double>(best);
-  }
+  for (Eigen::Index i = 0; i < Z.rows(); ++i) out[i] = Z(i, 0) > 0 ? 1.0 : 0.0;
   return out;
 }
 

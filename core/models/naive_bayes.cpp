@@ -111,14 +111,7 @@ Eigen::MatrixXd GaussianNaiveBayes::predict_proba(const Eigen::MatrixXd& X) cons
 }
 
 Eigen::VectorXd GaussianNaiveBayes::predict(const Eigen::MatrixXd& X) const {
-  const Eigen::MatrixXd J = joint_log_likelihood(X);
-  Eigen::VectorXd out(J.rows());
-  for (Eigen::Index i = 0; i < J.rows(); ++i) {
-    Eigen::Index best = 0;
-    J.row(i).maxCoeff(&best);
-    out[i] = static_cast<double>(best);
-  }
-  return out;
+  return class_of_highest(joint_log_likelihood(X));
 }
 
 nlohmann::json GaussianNaiveBayes::to_json() const {

@@ -111,9 +111,7 @@ std::vector<std::int32_t> class_labels(const Eigen::VectorXd& y) {
 DecisionTree::DecisionTree(Task task, TreeParams params) : task_(task), params_(std::move(params)) {}
 
 void DecisionTree::begin_fit(const TrainingSet& data, std::uint64_t seed) {
-  if (data.task != task_)
-    throw Error("model.bad_task", std::string("This decision tree was set up for ") + to_string(task_) +
-                                      " but the training set is for " + to_string(data.task) + ".");
+  check_task(task_, data.task, "decision tree");
   check_training_set(data, kName);
   if (task_ == Task::Classification && data.n_classes < 1)
     throw Error("model.bad_target", "A classification tree needs at least one class.");
