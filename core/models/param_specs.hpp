@@ -46,14 +46,24 @@ inline ParamSpec bool_param(std::string name, bool def, std::string help) {
   return p;
 }
 
+// An integer whose default is none (null): max_depth = none grows without a depth limit.
+inline ParamSpec unlimited_int_param(std::string name, double min, double max, std::string help) {
+  ParamSpec p = int_param(std::move(name), 0, min, max, std::move(help));
+  p.default_value = nullptr;
+  p.nullable = true;
+  return p;
+}
+
+// tasks: the parameter applies to these tasks only (criterion gini vs squared_error); empty = all.
 inline ParamSpec choice_param(std::string name, std::string def, std::vector<std::string> choices,
-                              std::string help) {
+                              std::string help, std::vector<Task> tasks = {}) {
   ParamSpec p;
   p.name = std::move(name);
   p.kind = ParamSpec::Kind::Choice;
   p.default_value = std::move(def);
   p.choices = std::move(choices);
   p.help = std::move(help);
+  p.tasks = std::move(tasks);
   return p;
 }
 

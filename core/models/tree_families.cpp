@@ -5,57 +5,29 @@
 // it is a Choice: "all", "sqrt", "log2" or a fraction of the features written as text ("0.5").
 #include "tree_families.hpp"
 
-#include <limits>
-
 #include "boosting.hpp"
 #include "forest.hpp"
+#include "param_specs.hpp"
 #include "tree.hpp"
 
 namespace mlcore::models {
 namespace {
 
-using Kind = ParamSpec::Kind;
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
-ParamSpec number(std::string name, Kind kind, nlohmann::json def, double min, double max, std::string help) {
-  ParamSpec p;
-  p.name = std::move(name);
-  p.kind = kind;
-  p.default_value = std::move(def);
-  p.nullable = p.default_value.is_null();
-  p.min = min;
-  p.max = max;
-  p.help = std::move(help);
-  return p;
-}
-
-ParamSpec choice(std::string name, std::string def, std::vector<std::string> choices, std::string help,
-                 std::vector<Task> tasks = {}) {
-  ParamSpec p;
-  p.name = std::move(name);
-  p.kind = Kind::Choice;
-  p.default_value = std::move(def);
-  p.choices = std::move(choices);
-  p.help = std::move(help);
-  p.tasks = std::move(tasks);
-  return p;
-}
-
 // The parameters the decision tree and the forest share, in scikit-learn's order.
 std::vector<ParamSpec> tree_specs() {
   return {
-      choice("criterion", "gini", {"gini", "entropy"},
+      choice_param("criterion", "gini", {"gini", "entropy"},
              "How a node's impurity is measured: gini (Gini impurity) or entropy (information gain).",
              {Task::Classification}),
-      choice("criterion", "squared_error", {"squared_error"},
+      choice_param("criterion", "squared_error", {"squared_error"},
              "How a node's impurity is measured: squared_error (variance of the target in the node).",
              {Task::Regression}),
-      number("max_depth", Kind::Int, nullptr, 1, 1000,
-             "Deepest level a node may sit at (the root is level 0); none grows until leaves are pure "
-             "or too small to split."),
-      number("min_samples_split", Kind::Int, 2, 2, kInf, "A node needs at least this many rows to be split."),
-      number("min_samples_leaf", Kind::Int, 1, 1, kInf,
-             "Every leaf keeps at least this many rows; larger values give smoother, simpler trees."),
+      unlimited_int_param("max_depth", 1, 1000,
+                          "Deepest level a node may sit at (the root is level 0); none grows until leaves "
+                          "are pure or too small to split."),
+      int_param("min_samples_split", 2, 2, kNoLimit, "A node needs at least this many rows to be split."),
+      int_param("min_samples_leaf", 1, 1, kNoLimit,
+                "Every leaf keeps at least this many rows; larger values give smoother, simpler trees."),
   };
 }
 
@@ -73,7 +45,7 @@ Family decision_tree_family() {
   f.help = "One tree of yes/no questions on the features, each chosen to make the groups below it purest.";
   f.tasks = {Task::Classification, Task::Regression};
   f.params = tree_specs();
-  f.params.push_back(choice("max_features", "all", kMaxFeatures, kMaxFeaturesHelp));
+  f.params.push_back(choice_param("max_features", "all", kMaxFeatures, kMaxFeaturesHelp));
   f.make = [](const nlohmann::json& p, Task task) -> std::unique_ptr<Estimator> {
     return std::make_unique<DecisionTree>(task, tree_params_from_json(p, task));
   };
@@ -87,17 +59,13 @@ Family random_forest_family() {
   f.help = "Many decision trees, each grown on a bootstrap sample of the rows with random features per "
            "split; their predictions are averaged.";
   f.tasks = {Task::Classification, Task::Regression};
-  f.params = {number("n_estimators", Kind::Int, 100, 1, 1000,
-                     "Number of trees; more trees give steadier predictions and take longer.")};
+  f.params = {int_param("n_estimators", 100, 1, 1000,
+                        "Number of trees; more trees give steadier predictions and take longer.")};
   for (auto& p : tree_specs()) f.params.push_back(std::move(p));
-  f.params.push_back(choice("max_features", "sqrt", kMaxFeatures, kMaxFeaturesHelp, {Task::Classification}));
-  f.params.push_back(choice("max_features", "all", kMaxFeatures, kMaxFeaturesHelp, {Task::Regression}));
-  ParamSpec bootstrap;
-  bootstrap.name = "bootstrap";
-  bootstrap.kind = Kind::Bool;
-  bootstrap.default_value = true;
-  bootstrap.help = "Grow each tree on rows drawn with replacement (a bootstrap sample) instead of all rows.";
-  f.params.push_back(bootstrap);
+  f.params.push_back(choice_param("max_features", "sqrt", kMaxFeatures, kMaxFeaturesHelp, {Task::Classification}));
+  f.params.push_back(choice_param("max_features", "all", kMaxFeatures, kMaxFeaturesHelp, {Task::Regression}));
+  f.params.push_back(bool_param("bootstrap", true,
+                                "Grow each tree on rows drawn with replacement (a bootstrap sample) instead of all rows."));
   f.make = [](const nlohmann::json& p, Task task) -> std::unique_ptr<Estimator> {
     ForestParams fp;
     fp.tree = tree_params_from_json(p, task);
@@ -116,32 +84,27 @@ Family gradient_boosting_family() {
   f.help = "Small trees added one after another, each correcting the errors left by the ones before it "
            "(histogram-based, like LightGBM).";
   f.tasks = {Task::Classification, Task::Regression};
-  ParamSpec rate = number("learning_rate", Kind::Float, 0.1, 0, 10,
-                          "How much of each new tree's correction is added; smaller needs more iterations.");
-  rate.min_exclusive = true;
-  ParamSpec fraction = number("validation_fraction", Kind::Float, 0.1, 0, 0.9,
-                              "Share of the rows held out to decide early stopping.");
-  fraction.min_exclusive = true;
-  ParamSpec leaves = number("max_leaf_nodes", Kind::Int, 31, 2, kInf,
-                            "Leaves per tree; each tree splits its most promising leaf next until it has this many.");
+  ParamSpec leaves = int_param("max_leaf_nodes", 31, 2, kNoLimit,
+                               "Leaves per tree; each tree splits its most promising leaf next until it has this many.");
   leaves.nullable = true;  // none = unlimited, with a default of 31
   f.params = {
-      rate,
-      number("max_iter", Kind::Int, 100, 1, 10000,
-             "Boosting iterations: one tree per iteration (one per class for three or more classes)."),
+      float_param("learning_rate", 0.1, 0, 10,
+                  "How much of each new tree's correction is added; smaller needs more iterations.", true),
+      int_param("max_iter", 100, 1, 10000,
+                "Boosting iterations: one tree per iteration (one per class for three or more classes)."),
       leaves,
-      number("max_depth", Kind::Int, nullptr, 1, 1000, "Deepest level a node may sit at; none = no limit."),
-      number("min_samples_leaf", Kind::Int, 20, 1, kInf, "Every leaf keeps at least this many rows."),
-      number("l2_regularization", Kind::Float, 0.0, 0, kInf,
-             "Shrinks leaf values towards zero; larger values give more cautious trees."),
-      number("max_bins", Kind::Int, 255, 2, 255,
-             "Bins per feature: splits are searched between bins, not between every pair of values."),
-      choice("early_stopping", "auto", {"auto", "true", "false"},
-             "Stop when the loss on held-out rows stops improving; auto = only above 10,000 rows."),
-      fraction,
-      number("n_iter_no_change", Kind::Int, 10, 1, kInf,
-             "Early stopping waits this many iterations without improvement before stopping."),
-      number("tol", Kind::Float, 1e-7, 0, kInf, "The smallest drop in validation loss that counts as improvement."),
+      unlimited_int_param("max_depth", 1, 1000, "Deepest level a node may sit at; none = no limit."),
+      int_param("min_samples_leaf", 20, 1, kNoLimit, "Every leaf keeps at least this many rows."),
+      float_param("l2_regularization", 0.0, 0, kNoLimit,
+                  "Shrinks leaf values towards zero; larger values give more cautious trees."),
+      int_param("max_bins", 255, 2, 255,
+                "Bins per feature: splits are searched between bins, not between every pair of values."),
+      choice_param("early_stopping", "auto", {"auto", "true", "false"},
+                   "Stop when the loss on held-out rows stops improving; auto = only above 10,000 rows."),
+      float_param("validation_fraction", 0.1, 0, 0.9, "Share of the rows held out to decide early stopping.", true),
+      int_param("n_iter_no_change", 10, 1, kNoLimit,
+                "Early stopping waits this many iterations without improvement before stopping."),
+      float_param("tol", 1e-7, 0, kNoLimit, "The smallest drop in validation loss that counts as improvement."),
   };
   f.make = [](const nlohmann::json& p, Task task) -> std::unique_ptr<Estimator> {
     return std::make_unique<GradientBoosting>(task, boosting_params_from_json(p));
