@@ -8,6 +8,7 @@
 #include "../data/table_hash.hpp"
 #include "../error.hpp"
 #include "registry.hpp"
+#include "workspace_state.hpp"
 
 namespace mlcore::api {
 namespace {
@@ -183,31 +184,24 @@ void register_data_commands(Session& s) {
   s.add_command("data.dataset.register",
                 "Register a loaded table as a dataset version: {table, name, description?, tags?}.",
                 [](Session& self, const Json& args) {
-                  auto& st = state(self);
-                  int id = require_field(args, "table").get<int>();
-                  const auto& loaded = table_arg(self, args);
-                  std::string name = require_field(args, "name").get<std::string>();
-                  const ops::Dataset* before = st.registry.find(name);
+                  auto loaded = loaded_table(self, args);
+                  const std::string name = require_field(args, "name").get<std::string>();
+                  const ops::Dataset* before = current_workspace(self).datasets.find(name);
                   const int previous = before ? before->latest().number : 0;
-                  ops::VersionInput in;
-                  in.created = st.clock;
-                  in.source = loaded.source;
-                  in.profile = data::to_json(data::profile_table(loaded.table));
-                  auto reg = st.registry.register_version(name, loaded.table, in);
-                  if (reg.created) st.clock += 60;
-                  if (args.contains("description")) st.registry.set_description(name, args["description"].get<std::string>());
-                  if (args.contains("tags"))
-                    for (const auto& [k, v] : args["tags"].items()) st.registry.set_tag(name, k, v.get<std::string>());
-                  st.version_tables[reg.version.key()] = st.tables[id];
-                  Json out = {{"reference", reg.reference}, {"number", reg.version.number},
-                              {"created", reg.created}, {"hash", reg.version.hash}, {"rows", reg.version.rows}};
+                  Json extra = {{"profile", data::to_json(data::profile_table(loaded->table))}};
+                  if (args.contains("description")) extra["description"] = args["description"];
+                  if (args.contains("tags")) extra["tags"] = args["tags"];
+                  const std::string hash = data::content_hash(loaded->table);
+                  DatasetRegistration reg = register_dataset(self, loaded->table, name, loaded->source, extra, hash);
+                  state(self).version_tables[hash] = loaded;
+                  const auto& version = current_workspace(self).datasets.version(name, reg.number);
+                  Json out = {{"reference", ops::version_reference(name, reg.number)}, {"number", reg.number},
+                              {"created", reg.created}, {"hash", hash}, {"rows", version.rows}};
                   if (reg.created && previous > 0) {
-                    const auto& from = st.registry.version(name, previous);
-                    auto ft = st.version_tables.find(from.key());
+                    const auto& from = current_workspace(self).datasets.version(name, previous);
+                    auto from_table = version_table(self, from);
                     Json d;
-                    to_json(d, ops::diff_versions(from, reg.version,
-                                                  ft == st.version_tables.end() ? nullptr : &ft->second->table,
-                                                  &loaded.table));
+                    to_json(d, ops::diff_versions(from, version, from_table ? &from_table->table : nullptr, &loaded->table));
                     out["diff"] = d;
                   }
                   return out;
@@ -215,7 +209,7 @@ void register_data_commands(Session& s) {
   s.add_command("data.dataset.list", "The dataset registry: datasets, their versions, tags and descriptions.",
                 [](Session& self, const Json&) {
                   Json j;
-                  to_json(j, state(self).registry);
+                  to_json(j, current_workspace(self).datasets);
                   for (auto& d : j["datasets"])
                     for (auto& v : d["versions"]) v.erase("profile");  // ask data.dataset.version for it
                   return j;
@@ -223,33 +217,45 @@ void register_data_commands(Session& s) {
   s.add_command("data.dataset.version", "One dataset version with its profile: {reference: \"NAME:N\"}.",
                 [](Session& self, const Json& args) {
                   Json j;
-                  to_json(j, state(self).registry.resolve(require_field(args, "reference").get<std::string>()));
+                  to_json(j, current_workspace(self).datasets.resolve(require_field(args, "reference").get<std::string>()));
                   return j;
                 });
   s.add_command("data.dataset.table", "Load a dataset version's table to work on: {reference: \"NAME:N\"}. Returns {table, summary}.",
                 [](Session& self, const Json& args) {
                   auto& st = state(self);
-                  const auto& v = st.registry.resolve(require_field(args, "reference").get<std::string>());
-                  auto it = st.version_tables.find(v.key());
-                  if (it == st.version_tables.end())
-                    throw Error("dataset.no_table", "The table of this dataset version is not in this session; load and register it again.");
+                  const auto& v = current_workspace(self).datasets.resolve(require_field(args, "reference").get<std::string>());
+                  auto table = version_table(self, v);
+                  if (!table)
+                    throw Error("dataset.no_table", "The table of this dataset version is not in this workspace; load and register it again.");
                   int id = st.next_id++;
-                  st.tables[id] = it->second;
-                  return Json{{"table", id}, {"summary", table_summary(*it->second)}};
+                  st.tables[id] = table;
+                  return Json{{"table", id}, {"summary", table_summary(*table)}};
                 });
   s.add_command("data.dataset.diff", "Diff two versions of a dataset: {name, from, to}.",
                 [](Session& self, const Json& args) {
-                  auto& st = state(self);
+                  const auto& reg = current_workspace(self).datasets;
                   std::string name = require_field(args, "name").get<std::string>();
-                  const auto& a = st.registry.version(name, require_field(args, "from").get<int>());
-                  const auto& b = st.registry.version(name, require_field(args, "to").get<int>());
-                  auto ta = st.version_tables.find(a.key());
-                  auto tb = st.version_tables.find(b.key());
+                  const auto& a = reg.version(name, require_field(args, "from").get<int>());
+                  const auto& b = reg.version(name, require_field(args, "to").get<int>());
+                  auto ta = version_table(self, a);
+                  auto tb = version_table(self, b);
                   Json d;
-                  to_json(d, ops::diff_versions(a, b, ta == st.version_tables.end() ? nullptr : &ta->second->table,
-                                                tb == st.version_tables.end() ? nullptr : &tb->second->table));
+                  to_json(d, ops::diff_versions(a, b, ta ? &ta->table : nullptr, tb ? &tb->table : nullptr));
                   return d;
                 });
+}
+
+std::shared_ptr<LoadedTable> version_table(Session& s, const ops::DatasetVersion& v) {
+  auto& cache = state(s).version_tables;
+  auto it = cache.find(v.hash);
+  if (it != cache.end()) return it->second;
+  const auto& blobs = workspace_state(s).blobs;
+  if (!blobs.contains(v.hash)) return nullptr;
+  auto loaded = std::make_shared<LoadedTable>();
+  loaded->table = blobs.table(v.hash);
+  loaded->source = v.source;
+  cache[v.hash] = loaded;
+  return loaded;
 }
 
 }  // namespace mlcore::api

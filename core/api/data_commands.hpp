@@ -28,9 +28,9 @@ struct DataState {
   int next_id = 1;
   std::map<int, std::unique_ptr<data::CsvReader>> uploads;
   std::map<int, std::shared_ptr<LoadedTable>> tables;
-  ops::DatasetRegistry registry;
-  std::map<std::string, std::shared_ptr<LoadedTable>> version_tables;  // by DatasetVersion::key()
-  double clock = 0;  // simulated seconds; each registration advances it one minute
+  // Tables of dataset versions by content hash: those registered in this session, and those
+  // read back from the workspace's artifact store when first asked for.
+  std::map<std::string, std::shared_ptr<LoadedTable>> version_tables;
 };
 
 // Options of data.csv.begin as JSON -> CsvOptions (throws api.bad_args naming the field).
@@ -46,6 +46,10 @@ Json table_summary(const LoadedTable& t);
 // The loaded table named by args["table"], sharing ownership with the session so a run that
 // holds it stays safe when the table is dropped (data.unknown_table when there is none).
 std::shared_ptr<const data::Table> shared_table(Session& s, const Json& args);
+
+// The table of a dataset version, from this session or the workspace's artifacts; nullptr when
+// the workspace does not hold it (a workspace rebuilt from its command log alone).
+std::shared_ptr<LoadedTable> version_table(Session& s, const ops::DatasetVersion& v);
 
 void register_data_commands(Session& session);
 

@@ -10,6 +10,7 @@ void register_all_commands(Session& session) {
   register_data_commands(session);
   register_train_commands(session);
   register_search_commands(session);
+  register_workspace_commands(session);
 }
 
 }  // namespace mlcore::api

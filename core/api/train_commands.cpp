@@ -11,6 +11,8 @@
 #include "data_commands.hpp"
 #include "registry.hpp"
 #include "session.hpp"
+#include "training_run.hpp"
+#include "workspace_state.hpp"
 
 namespace mlcore::api {
 namespace {
@@ -19,6 +21,8 @@ struct ModelEntry {
   models::ModelBundle bundle;
   std::vector<eval::TrainingJob::TestPrediction> test;
   std::shared_ptr<const data::Table> table;  // where the test rows come from
+  Json result;                                // the training's report, for logging it as a run
+  std::string run;                            // the run it was logged as, once logged
 };
 
 struct TrainState {
@@ -47,7 +51,7 @@ eval::TrainRequest request_of(Session& s, const Json& args) {
   eval::TrainRequest r = eval::train_request_from_json(args);
   if (args.contains("dataset_version")) {
     std::string ref = args["dataset_version"].get<std::string>();
-    const auto& v = s.state<DataState>().registry.resolve(ref);
+    const auto& v = current_workspace(s).datasets.resolve(ref);
     r.dataset = {{"name", ref.substr(0, ref.find(':'))}, {"version", v.number}, {"hash", v.hash}};
   }
   return r;
@@ -74,7 +78,9 @@ Json finish(Session& s, int job_id) {
   auto entry = std::make_shared<ModelEntry>();
   entry->bundle = std::move(job.model());
   entry->test = job.test_predictions();
+  entry->table = job.table();
   Json result = job.result();
+  entry->result = result;
   st.jobs.erase(job_id);
   result["model"] = keep_model(s, entry);
   return result;
@@ -133,6 +139,18 @@ void register_train_commands(Session& s) {
                   int id = state(self).next_id++;
                   state(self).jobs[id] = std::move(job);
                   return finish(self, id);
+                });
+  s.add_command("train.log_run",
+                "Log a trained model as a finished run of an experiment: {model, experiment, tags?, note?}. "
+                "Registers its data as a dataset version when it is not one yet. Returns {run, dataset}.",
+                [](Session& self, const Json& args) {
+                  auto& m = model_of(self, args);
+                  if (!m.run.empty())
+                    throw Error("train.already_logged", "This model is already logged as " + m.run + ".");
+                  if (!m.table) throw Error("train.no_data", "A loaded model file has no training run to log.");
+                  Json out = log_training_run(self, m.bundle, m.result, *m.table, args);
+                  m.run = out["run"].get<std::string>();
+                  return out;
                 });
   s.add_command("train.predictions", "The test part's predictions of a trained model: {model, offset, limit<=1000}.",
                 [](Session& self, const Json& args) {

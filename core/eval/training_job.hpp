@@ -58,6 +58,7 @@ class TrainingJob {
   };
   const std::vector<TestPrediction>& test_predictions() const { return test_predictions_; }
   models::ModelBundle& model() { return bundle_; }
+  const std::shared_ptr<const data::Table>& table() const { return table_; }
 
  private:
   struct Fit;

@@ -15,7 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-enum class Kind { String, Int, Count, Number, Bool, Object, Any, StringMap, Schema, DatasetRef };
+enum class Kind { String, Int, Count, Number, Bool, Object, Any, StringMap, NumberMap, SeriesMap, Schema, DatasetRef };
 
 struct Field {
   const char* name;
@@ -46,6 +46,8 @@ const char* kind_text(Kind k) {
     case Kind::Object: return "an object";
     case Kind::Any: return "any JSON value";
     case Kind::StringMap: return "an object of strings";
+    case Kind::NumberMap: return "an object of numbers";
+    case Kind::SeriesMap: return "an object of lists of numbers (one per step, from step 1)";
     case Kind::Schema: return "a schema {\"columns\": [...]}";
     case Kind::DatasetRef: return "{\"name\", \"version\"} of a registered dataset version, or null";
   }
@@ -71,6 +73,19 @@ bool has_kind(const json& v, Kind k) {
     case Kind::StringMap: {
       if (!v.is_object()) return false;
       for (const auto& e : v) if (!e.is_string()) return false;
+      return true;
+    }
+    case Kind::NumberMap: {
+      if (!v.is_object()) return false;
+      for (const auto& e : v) if (!e.is_number() || !std::isfinite(e.get<double>())) return false;
+      return true;
+    }
+    case Kind::SeriesMap: {
+      if (!v.is_object()) return false;
+      for (const auto& e : v) {
+        if (!e.is_array()) return false;
+        for (const auto& x : e) if (!x.is_number() || !std::isfinite(x.get<double>())) return false;
+      }
       return true;
     }
     case Kind::Schema: {
@@ -112,6 +127,29 @@ void run_start(Workspace& ws, const json& c, const Context& x) {
   json dataset = dataset_ref(ws, c.value("dataset", json(nullptr)));
   ws.tracking.start_run(c["experiment"].get<std::string>(), x.time, c["family"].get<std::string>(),
                         c.value("params", json::object()), std::move(dataset));
+}
+
+// A whole finished training in one command, so it is one step of undo: started `duration`
+// before its time, params, series (step i+1 for the i-th value), final metrics, tags, artifacts,
+// note, then finished with `status` (default finished).
+void run_record(Workspace& ws, const json& c, const Context& x) {
+  json dataset = dataset_ref(ws, c.value("dataset", json(nullptr)));
+  const std::string id = ws.tracking
+                             .start_run(c["experiment"].get<std::string>(), x.time - detail::duration_of(c),
+                                        c["family"].get<std::string>(), c.value("params", json::object()), std::move(dataset))
+                             .id;
+  if (c.contains("series") && c["series"].is_object())
+    for (const auto& [name, values] : c["series"].items())
+      for (std::size_t i = 0; i < values.size(); ++i)
+        ws.tracking.log_metric(id, name, values[i].get<double>(), static_cast<std::int64_t>(i + 1));
+  if (c.contains("metrics") && c["metrics"].is_object())
+    for (const auto& [name, value] : c["metrics"].items()) ws.tracking.log_metric(id, name, value.get<double>());
+  if (c.contains("tags") && c["tags"].is_object())
+    for (const auto& [key, value] : c["tags"].items()) ws.tracking.set_tag(id, key, value.get<std::string>());
+  if (c.contains("artifacts") && c["artifacts"].is_object())
+    for (const auto& [name, value] : c["artifacts"].items()) ws.tracking.add_artifact(id, name, value);
+  if (c.contains("note") && c["note"].is_string()) ws.tracking.set_note(id, c["note"].get<std::string>());
+  ws.tracking.finish_run(id, parse_run_status(text_or(c, "status", "finished")), x.time);
 }
 
 void run_log_param(Workspace& ws, const json& c, const Context&) {
@@ -183,19 +221,31 @@ void dataset_register_version(Workspace& ws, const json& c, const Context& x) {
   // Metadata only: the table itself stays with the caller, under the version's hash.
   ws.datasets.register_version(c["name"].get<std::string>(), c["hash"].get<std::string>(),
                                c["schema"].get<data::Schema>(), c["rows"].get<std::uint64_t>(), std::move(in));
+  const std::string name = c["name"].get<std::string>();
+  if (c.contains("description") && c["description"].is_string())
+    ws.datasets.set_description(name, c["description"].get<std::string>());
+  if (c.contains("tags") && c["tags"].is_object())
+    for (const auto& [key, value] : c["tags"].items()) ws.datasets.set_tag(name, key, value.get<std::string>());
 }
 
 const std::vector<CommandSpec>& specs() {
   static const std::vector<CommandSpec> table = {
       {"dataset.register_version",
        {{"name", Kind::String, true}, {"hash", Kind::String, true}, {"schema", Kind::Schema, true},
-        {"rows", Kind::Count, true}, {"source", Kind::String, false}, {"profile", Kind::Any, false}},
+        {"rows", Kind::Count, true}, {"source", Kind::String, false}, {"profile", Kind::Any, false},
+        {"description", Kind::String, false}, {"tags", Kind::StringMap, false}},
        dataset_register_version},
       {"experiment.create", {{"name", Kind::String, true}}, experiment_create},
       {"run.start",
        {{"experiment", Kind::String, true}, {"family", Kind::String, true},
         {"params", Kind::Object, false}, {"dataset", Kind::DatasetRef, false}},
        run_start},
+      {"run.record",
+       {{"experiment", Kind::String, true}, {"family", Kind::String, true}, {"params", Kind::Object, false},
+        {"dataset", Kind::DatasetRef, false}, {"metrics", Kind::NumberMap, false}, {"series", Kind::SeriesMap, false},
+        {"tags", Kind::StringMap, false}, {"artifacts", Kind::Object, false}, {"note", Kind::String, false},
+        {"status", Kind::String, false}},
+       run_record},
       {"run.log_param", {{"run", Kind::String, true}, {"name", Kind::String, true}, {"value", Kind::Any, true}},
        run_log_param},
       {"run.log_metric",
