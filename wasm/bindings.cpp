@@ -9,6 +9,7 @@
 
 #include "core/api/data_commands.hpp"
 #include "core/api/session.hpp"
+#include "core/api/workspace_state.hpp"
 #include "core/version.hpp"
 
 using emscripten::val;
@@ -41,6 +42,28 @@ class Core {
     }
   }
 
+  // The workspace file as JSON text: {"result": "<text>"} would escape it all, so the text comes
+  // back bare and an error as {"error": ...} text, told apart by the caller's first character.
+  std::string export_workspace() {
+    try {
+      return mlcore::api::export_workspace(session_);
+    } catch (const std::exception& e) {
+      return mlcore::api::error_to_json(e).dump();
+    }
+  }
+
+  // An exported workspace file's bytes (a Uint8Array, uncompressed); a damaged file changes nothing.
+  std::string import_workspace(const val& bytes) {
+    try {
+      const std::size_t n = bytes["length"].as<std::size_t>();
+      std::vector<char> text(n);
+      val(emscripten::typed_memory_view(n, text.data())).call<void>("set", bytes);
+      return Json{{"result", mlcore::api::import_workspace(session_, std::string_view(text.data(), n))}}.dump();
+    } catch (const std::exception& e) {
+      return mlcore::api::error_to_json(e).dump();
+    }
+  }
+
  private:
   mlcore::api::Session session_;
   std::vector<char> buffer_;
@@ -53,7 +76,9 @@ std::string build_info() { return mlcore::build_info_json(); }
 
 EMSCRIPTEN_BINDINGS(mlplay) {
   emscripten::class_<Core>("Core").constructor<>().function("call", &Core::call)
-      .function("feedCsv", &Core::feed_csv);
+      .function("feedCsv", &Core::feed_csv)
+      .function("exportWorkspace", &Core::export_workspace)
+      .function("importWorkspace", &Core::import_workspace);
   emscripten::function("version", &version);
   emscripten::function("buildInfo", &build_info);
 }

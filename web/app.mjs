@@ -2,9 +2,14 @@
 // the URL hash (#/data, #/train, ...) and the core's status line. Views only show and ask.
 import { CoreClient } from './client.mjs';
 import { views, loadView } from './views/index.mjs';
+import { WorkspaceStore } from './workspace.mjs';
+import { setupHeader } from './header.mjs';
 
 const client = new CoreClient();
-const app = { client };
+const workspace = new WorkspaceStore(client);
+// app.workspaceReady resolves once the saved workspace (if any) is restored; views await it
+// before reading app.workspace.state.
+const app = { client, workspace, workspaceReady: client.ready.then(() => workspace.restore()) };
 window.mlplay = app; // for the browser console and the browser tests
 
 function drawNav(current) {
@@ -21,7 +26,9 @@ function drawNav(current) {
 }
 
 async function show() {
-  const id = location.hash.replace(/^#\/?/, '') || 'data';
+  // "#/lineage/model/IRIS/2": the view id, then its own path in app.route.
+  const [id, ...rest] = (location.hash.replace(/^#\/?/, '') || 'data').split('/');
+  app.route = rest.map(decodeURIComponent);
   const { view, render } = await loadView(id);
   drawNav(view.id);
   document.title = `${view.title} · MLOps Playground`;
@@ -43,5 +50,6 @@ async function showStatus() {
 }
 
 window.addEventListener('hashchange', show);
+setupHeader(app);
 show();
 showStatus();

@@ -25,6 +25,16 @@ function contextFor(id) {
       const reply = JSON.parse(core.feedCsv(upload, bytes));
       if (reply.error) throw reply.error;
     },
+    exportWorkspace() {
+      const text = core.exportWorkspace();
+      if (text.startsWith('{"error"')) throw JSON.parse(text).error;
+      return text;
+    },
+    importWorkspace(bytes) {
+      const reply = JSON.parse(core.importWorkspace(bytes));
+      if (reply.error) throw reply.error;
+      return reply.result;
+    },
     progress: (progress) => self.postMessage({ id, progress }),
     async checkpoint() {
       await yieldToEvents();

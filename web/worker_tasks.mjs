@@ -49,7 +49,9 @@ export const tasks = {
 
 // {table, family, params, target, ...} -> the training result. The core does one unit of work per
 // train.step (a tree, an iteration, a fold's fit), so progress shows and Cancel works between units.
-tasks['train.run'] = async (args, ctx) => {
+// With `log: {experiment, tags?, note?}` the finished training is logged as a run of that
+// experiment (train.log_run) and the result carries {run: {run, experiment, dataset}}.
+tasks['train.run'] = async ({ log, ...args }, ctx) => {
   const { job } = ctx.call('train.begin', args);
   try {
     for (;;) {
@@ -58,9 +60,42 @@ tasks['train.run'] = async (args, ctx) => {
       if (s.done) break;
       await ctx.checkpoint();
     }
-    return ctx.call('train.finish', { job });
+    const result = ctx.call('train.finish', { job });
+    if (log?.experiment) result.run = ctx.call('train.log_run', { model: result.model, ...log });
+    return result;
   } catch (err) {
     try { ctx.call('train.cancel', { job }); } catch { /* the job is already gone */ }
     throw err;
   }
+};
+
+// Workspace files: exported as JSON text, gzip-compressed above this size (browsers have gzip
+// built in, and `mlplay` reads both); imported from either, told apart by gzip's magic bytes.
+const COMPRESS_ABOVE = 1 << 20;
+
+async function throughStream(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+// {} -> {bytes: ArrayBuffer, name, compressed, size}
+tasks['workspace.export_file'] = async (_args, ctx) => {
+  let bytes = new TextEncoder().encode(ctx.exportWorkspace());
+  const size = bytes.length;
+  const compressed = size > COMPRESS_ABOVE;
+  if (compressed) bytes = await throughStream(bytes, new CompressionStream('gzip'));
+  const name = `workspace.mlplay.json${compressed ? '.gz' : ''}`;
+  return { value: { bytes: bytes.buffer, name, compressed, size }, transfer: [bytes.buffer] };
+};
+
+// {file: File|Blob} -> {runs, models, datasets, commands, missing: [...]}
+tasks['workspace.import_file'] = async ({ file }, ctx) => {
+  let bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = await throughStream(bytes, new DecompressionStream('gzip'));
+    } catch (err) {
+      throw { code: 'workspace.corrupt', message: `The workspace file is damaged: its gzip compression does not unpack (${err?.message ?? err}); the download may have been cut short.` };
+    }
+  }
+  return ctx.importWorkspace(bytes);
 };

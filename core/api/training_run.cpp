@@ -1,6 +1,8 @@
 // What a training's report becomes when it is logged as a run (see training_run.hpp).
 #include "training_run.hpp"
 
+#include <cctype>
+
 #include "../data/table_hash.hpp"
 #include "../error.hpp"
 #include "workspace_state.hpp"
@@ -27,8 +29,10 @@ std::string dataset_name_from_source(const std::string& source) {
   const auto dot = stem.find('.');
   if (dot != std::string::npos && dot > 0) stem = stem.substr(0, dot);
   for (char& c : stem)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')) c = '_';
-  return stem.empty() ? "data" : stem;
+    c = std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'
+            ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+            : '_';
+  return stem.empty() ? "DATA" : stem;
 }
 
 Json log_training_run(Session& s, const models::ModelBundle& model, const Json& result, const data::Table& table,

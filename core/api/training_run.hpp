@@ -16,13 +16,13 @@ namespace mlcore::api {
 //   artifacts model (the model file's key in the artifact store), confusion_matrix, per_class,
 //             roc, pr, residuals, importances, cv folds: what the report has.
 // The data becomes a dataset version first when no version holds it (named after its source
-// file, e.g. "iris" for iris.csv). args: {experiment, tags?, note?}. Returns {run, experiment,
+// file, e.g. "IRIS" for iris.csv). args: {experiment, tags?, note?}. Returns {run, experiment,
 // dataset: {name, version, hash}, dataset_created}.
 Json log_training_run(Session& s, const models::ModelBundle& model, const Json& result, const data::Table& table,
                       const Json& args);
 
-// A dataset name from a file name: its stem with anything outside [A-Za-z0-9_.-] made "_"
-// ("Iris data.csv" -> "Iris_data"); "data" when nothing is left.
+// A dataset name from a file name, as the Data view suggests it: its stem in upper case with
+// anything outside [A-Za-z0-9_.-] made "_" ("Iris data.csv" -> "IRIS_DATA"); "DATA" when empty.
 std::string dataset_name_from_source(const std::string& source);
 
 }  // namespace mlcore::api

@@ -34,7 +34,7 @@ export async function render(container, app) {
       el('section', { 'aria-labelledby': 'profile-heading' }, el('h3', { id: 'profile-heading', text: 'Profile' }),
         profileView(state.profile, s.warnings)),
       el('section', { 'aria-labelledby': 'register-heading' }, el('h3', { id: 'register-heading', text: 'Register a dataset version' }),
-        registerForm(client, cur, () => showVersions())));
+        registerForm(client, cur, () => { showVersions(); app.workspace.changed(); })));
   }
 
   const panel = loadPanel(client, {
@@ -49,5 +49,7 @@ export async function render(container, app) {
   });
 
   container.replaceChildren(el('h2', { text: 'Data' }), panel, currentBox, versionsBox);
+  // Undo, redo, import and a new workspace change the registry under this view.
+  app.workspace.onChange(() => showVersions(), versionsBox);
   await Promise.all([showCurrent(), showVersions()]);
 }

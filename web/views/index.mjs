@@ -8,6 +8,7 @@ export const views = [
   { id: 'pipelines', title: 'Pipelines', coming: 'Build pipelines as code: steps, logs, durations and a cost meter on a simulated clock.' },
   { id: 'releases', title: 'Releases', coming: 'Release pipelines: UAT, smoke test, approval and PROD, with the release history.' },
   { id: 'endpoints', title: 'Endpoints', coming: 'Deployed model versions answering scoring requests, with a request console.' },
+  { id: 'activity', title: 'Activity', module: 'activity.mjs', coming: 'The command log: who did what when.' },
   { id: 'monitoring', title: 'Monitoring', coming: 'Data drift and model drift over a stream of requests, alerts and retraining.' },
 ];
 

@@ -42,6 +42,9 @@ export async function render(container, app) {
   const split = el('select', { id: 'train-split' }, el('option', { value: 'random', text: 'random (stratified for classes)' }), el('option', { value: 'time', text: 'time-ordered (last rows are the test part)' }));
   const cv = el('input', { id: 'train-cv', type: 'number', min: '0', max: '20', step: '1', value: '0' });
   const seed = el('input', { id: 'train-seed', type: 'number', step: '1', value: '0' });
+  // Every training is logged as a run of this experiment (MLflow's habit: one per dataset).
+  const experiment = el('input', { id: 'train-experiment', type: 'text', required: true, pattern: '[A-Za-z0-9_. \\-]+', value: st.experiment ?? '' });
+  const note = el('input', { id: 'train-note', type: 'text', placeholder: 'optional: what this run tries' });
   const trainButton = el('button', { type: 'submit', class: 'primary', text: 'Train' });
   const bar = el('progress', { max: '1', value: '0', 'aria-label': 'Training progress' });
   const barText = el('span', { class: 'progress-text' });
@@ -88,6 +91,7 @@ export async function render(container, app) {
     const cols = current.summary.columns.map((c) => c.name);
     target.replaceChildren(...cols.map((c) => el('option', { value: c, text: c })));
     target.value = current.target && cols.includes(current.target) ? current.target : cols[cols.length - 1];
+    if (!st.experiment) experiment.value = `${datasetName(current).toUpperCase()}Experiment`;
     await updateTask();
   }
 
@@ -105,13 +109,17 @@ export async function render(container, app) {
       family: family.value, params: params.values(), test_size: Number(testSize.value), split: split.value,
       cv: Number(cv.value), seed: Number(seed.value),
       ...(current.reference ? { dataset_version: current.reference } : {}),
+      log: { experiment: experiment.value.trim(), ...(note.value.trim() ? { note: note.value.trim() } : {}) },
     };
+    st.experiment = experiment.value.trim();
     try {
       st.result = await client.call('train.run', args, {
         signal: controller.signal,
         onProgress: ({ done, total, message }) => { bar.value = total ? done / total : 0; barText.textContent = message ?? ''; },
       });
-      resultsBox.replaceChildren(trainResults(client, st.result));
+      resultsBox.replaceChildren(loggedAs(st.result.run), trainResults(client, st.result));
+      note.value = '';
+      await app.workspace.changed();
     } catch (err) {
       alert.textContent = err.code === 'core.cancelled' ? 'Training cancelled.' : `Training failed: ${err.message}${err.code ? ` [${err.code}]` : ''}`;
     } finally {
@@ -135,10 +143,26 @@ export async function render(container, app) {
       el('label', { for: 'train-split', text: 'Split' }), split,
       el('label', { for: 'train-test-size', text: 'Test size' }), testSize,
       el('label', { for: 'train-cv', text: 'Cross-validation folds' }), cv,
-      el('label', { for: 'train-seed', text: 'Seed' }), seed),
+      el('label', { for: 'train-seed', text: 'Seed' }), seed,
+      el('label', { for: 'train-experiment', text: 'Experiment' }), experiment,
+      el('label', { for: 'train-note', text: 'Run note' }), note),
     features, paramsBox, el('div', { class: 'row' }, trainButton));
   form.addEventListener('submit', train);
   container.replaceChildren(el('h2', { text: 'Train' }), form, progress, alert, resultsBox);
   await loadSource();
-  if (st.result) resultsBox.replaceChildren(trainResults(client, st.result));
+  if (st.result) resultsBox.replaceChildren(loggedAs(st.result.run), trainResults(client, st.result));
+}
+
+// "iris" for a dataset version iris:2, a built-in iris or a file iris.csv.
+function datasetName(current) {
+  const name = current.reference?.split(':')[0] ?? current.builtin?.name ?? current.summary.source ?? 'data';
+  return name.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'data';
+}
+
+function loggedAs(run) {
+  if (!run) return el('span');
+  const d = run.dataset;
+  return el('p', { class: 'logged-run', role: 'status' },
+    'Logged as ', el('a', { href: `#/runs/${run.run}`, text: run.run }), ` in ${run.experiment}`,
+    d ? ` on dataset version ${d.name}:${d.version}${run.dataset_created ? ' (registered now)' : ''}.` : '.');
 }
