@@ -8,6 +8,9 @@ void register_data_sub_commands();
 void register_train_sub_commands();
 void register_tune_sub_commands();
 void register_generate_sub_commands();
+void register_runs_sub_commands();
+void register_models_sub_commands();
+void register_replay_sub_commands();
 
 void register_sub_commands() {
   register_info_commands();
@@ -15,6 +18,9 @@ void register_sub_commands() {
   register_train_sub_commands();
   register_tune_sub_commands();
   register_generate_sub_commands();
+  register_runs_sub_commands();
+  register_models_sub_commands();
+  register_replay_sub_commands();
 }
 
 }  // namespace mlplay

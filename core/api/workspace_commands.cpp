@@ -176,22 +176,16 @@ void register_workspace_commands(Session& s) {
                   return out;
                 });
   s.add_command("runs.list",
-                "Runs, newest first unless ordered: {experiment?, filter?, order_by?: metric, ascending?}.",
+                "Runs in run order, or by a metric (largest first unless ascending): {experiment?, filter?, order_by?, ascending?}.",
                 [](Session& self, const Json& args) {
                   const auto& t = current_workspace(self).tracking;
                   ops::RunOrder order;
                   order.metric = args.value("order_by", std::string());
                   order.descending = !args.value("ascending", false);
                   const std::string filter = args.value("filter", std::string());
-                  std::vector<const ops::Run*> runs;
-                  if (args.contains("experiment") && args["experiment"].is_string()) {
-                    runs = t.search_runs(args["experiment"].get<std::string>(), filter, order);
-                  } else {
-                    for (const auto& e : t.experiments()) {
-                      auto part = t.search_runs(e.first, filter, order);
-                      runs.insert(runs.end(), part.begin(), part.end());
-                    }
-                  }
+                  const std::string experiment = args.contains("experiment") && args["experiment"].is_string()
+                                                     ? args["experiment"].get<std::string>() : std::string();
+                  const auto runs = t.search_runs(experiment, filter, order);
                   Json out = Json::array();
                   for (const ops::Run* r : runs) out.push_back(*r);
                   return Json{{"runs", out}};

@@ -2,6 +2,7 @@
 // model files as text, each checked against its key when read.
 #include "blob_store.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #define XXH_INLINE_ALL
@@ -33,12 +34,42 @@ data::CsvOptions read_back_options(const data::Schema& schema) {
   return o;
 }
 
+// A present empty category and a missing cell both read back from CSV as an empty field, so a
+// column whose categories include "" writes that category under a stand-in the column does not
+// use. The schema kept with the blob lists the categories, so the reader finds the same stand-in.
+bool has_empty_category(const data::ColumnSchema& c) {
+  return c.type == data::ColumnType::Categorical &&
+         std::find(c.categories.begin(), c.categories.end(), std::string()) != c.categories.end();
+}
+
+std::string empty_stand_in(const std::vector<std::string>& categories) {
+  std::string s = "(empty)";
+  while (std::find(categories.begin(), categories.end(), s) != categories.end()) s += "'";
+  return s;
+}
+
+std::string csv_text(const data::Table& table, const data::Schema& schema) {
+  if (std::none_of(schema.columns.begin(), schema.columns.end(), has_empty_category)) return data::write_csv(table);
+  data::Table copy = table;
+  for (std::size_t j = 0; j < copy.columns.size() && j < schema.columns.size(); ++j)
+    if (has_empty_category(schema.columns[j]))
+      std::replace(copy.columns[j].categories.begin(), copy.columns[j].categories.end(), std::string(),
+                   empty_stand_in(schema.columns[j].categories));
+  return data::write_csv(copy);
+}
+
 data::Table read_back(const std::string& key, const Blob& b) {
   data::CsvResult r;
   try {
     r = data::read_csv(b.text, read_back_options(b.schema));
   } catch (const Error& e) {
     corrupt(key, std::string("its CSV does not read (") + e.code() + "): " + e.what());
+  }
+  for (const auto& c : b.schema.columns) {
+    const int j = has_empty_category(c) ? r.table.find(c.name) : -1;
+    if (j < 0 || r.table.columns[j].type != data::ColumnType::Categorical) continue;
+    auto& categories = r.table.columns[j].categories;
+    std::replace(categories.begin(), categories.end(), empty_stand_in(c.categories), std::string());
   }
   if (data::content_hash(r.table) != key) corrupt(key, "its table does not match its content hash.");
   return std::move(r.table);
@@ -61,8 +92,8 @@ std::string BlobStore::put_table(const data::Table& table, std::string hash) {
   if (!contains(key)) {
     Blob b;
     b.kind = BlobKind::dataset;
-    b.text = data::write_csv(table);
     b.schema = data::schema_of(table);
+    b.text = csv_text(table, b.schema);
     blobs_.emplace(key, std::move(b));
   }
   return key;

@@ -20,7 +20,8 @@ enum class BlobKind { dataset, model };
 
 struct Blob {
   BlobKind kind = BlobKind::model;
-  std::string text;    // dataset: CSV text written by data::write_csv; model: the model file JSON
+  std::string text;    // dataset: CSV text written by data::write_csv (an empty-string category
+                       // under a stand-in name, see blob_store.cpp); model: the model file JSON
   data::Schema schema;  // dataset only: the column types the CSV is read back with
 };
 

@@ -259,8 +259,13 @@ std::vector<const Run*> Tracking::search_runs(std::string_view experiment, std::
                                               const RunOrder& order) const {
   RunFilter f = parse_run_filter(filter);  // first: a bad filter is reported even with no runs
   std::vector<const Run*> out;
-  for (const Run* r : runs_of(experiment))
-    if (matches(f, *r)) out.push_back(r);
+  if (experiment.empty()) {
+    for (const Run& r : runs_)
+      if (matches(f, r)) out.push_back(&r);
+  } else {
+    for (const Run* r : runs_of(experiment))
+      if (matches(f, *r)) out.push_back(r);
+  }
   if (order.metric.empty()) return out;  // already in run order
   auto value = [&](const Run* r) -> const double* {
     auto it = r->metrics.find(order.metric);

@@ -96,7 +96,8 @@ class Tracking {
   const Experiment& experiment(std::string_view name) const;
   // In run order. Pointers stay valid as later runs are added.
   std::vector<const Run*> runs_of(std::string_view experiment) const;
-  // Filter grammar in run_filter.hpp ("" = every run); throws tracking.bad_filter.
+  // Filter grammar in run_filter.hpp ("" = every run); an empty experiment searches the runs of
+  // every experiment. Throws tracking.bad_filter, tracking.unknown_experiment.
   std::vector<const Run*> search_runs(std::string_view experiment, std::string_view filter,
                                       const RunOrder& order = {}) const;
   // {"runs": [ids], "params": {name: [value or null per run]}, "metrics": {name: [...]},
