@@ -1,5 +1,6 @@
 // Shared set-up for browser tests: serve.py on a free port and Debian's Chromium through
 // playwright-core. Collects console errors and page errors so a test can assert there were none.
+// MLPLAY_WEB_ROOT serves another built page than build/wasm/web (e.g. a second build folder).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,8 +10,10 @@ import { chromium } from 'playwright-core';
 const ROOT = new URL('../../', import.meta.url).pathname;
 export const SHOTS = `${ROOT}build/screenshots`;
 
-export async function startServer() {
-  const proc = spawn('python3', [`${ROOT}serve.py`, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export const WEB_ROOT = process.env.MLPLAY_WEB_ROOT || `${ROOT}build/wasm/web`;
+
+export async function startServer({ root = WEB_ROOT } = {}) {
+  const proc = spawn('python3', [`${ROOT}serve.py`, '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = [];
   proc.stderr.on('data', (d) => log.push(String(d)));
   const [chunk] = await once(proc.stdout, 'data');

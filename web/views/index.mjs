@@ -3,8 +3,10 @@
 export const views = [
   { id: 'data', title: 'Data', module: 'data.mjs', coming: 'Pick a built-in dataset or upload a CSV; see its profile, quality warnings and dataset versions.' },
   { id: 'train', title: 'Train', module: 'train.mjs', coming: 'Choose a dataset version, a target and a model; train, validate and tune with progress and cancel.' },
-  { id: 'runs', title: 'Runs', coming: 'Every training is a run in an experiment: parameters, metrics and artifacts side by side.' },
-  { id: 'models', title: 'Models', coming: 'Registered models and model versions (IRIS:1, IRIS:2), stages, aliases and their history.' },
+  { id: 'runs', title: 'Runs', module: 'runs.mjs', coming: 'Every training is a run in an experiment: parameters, metrics and artifacts side by side.' },
+  { id: 'models', title: 'Models', module: 'models.mjs', coming: 'Registered models and model versions (IRIS:1, IRIS:2), stages, aliases and their history.' },
+  // #/lineage/model/IRIS/2 and #/lineage/dataset/iris/1: the view reads the rest of the hash.
+  { id: 'lineage', title: 'Lineage', module: 'lineage.mjs', coming: 'Dataset version, run and model version, linked.' },
   { id: 'pipelines', title: 'Pipelines', coming: 'Build pipelines as code: steps, logs, durations and a cost meter on a simulated clock.' },
   { id: 'releases', title: 'Releases', coming: 'Release pipelines: UAT, smoke test, approval and PROD, with the release history.' },
   { id: 'endpoints', title: 'Endpoints', coming: 'Deployed model versions answering scoring requests, with a request console.' },
