@@ -11,6 +11,7 @@ void register_generate_sub_commands();
 void register_runs_sub_commands();
 void register_models_sub_commands();
 void register_replay_sub_commands();
+void register_serve_sub_commands();
 
 void register_sub_commands() {
   register_info_commands();
@@ -21,6 +22,7 @@ void register_sub_commands() {
   register_runs_sub_commands();
   register_models_sub_commands();
   register_replay_sub_commands();
+  register_serve_sub_commands();
 }
 
 }  // namespace mlplay
