@@ -12,6 +12,7 @@ void register_runs_sub_commands();
 void register_models_sub_commands();
 void register_replay_sub_commands();
 void register_serve_sub_commands();
+void register_pipeline_sub_commands();
 
 void register_sub_commands() {
   register_info_commands();
@@ -23,6 +24,7 @@ void register_sub_commands() {
   register_models_sub_commands();
   register_replay_sub_commands();
   register_serve_sub_commands();
+  register_pipeline_sub_commands();
 }
 
 }  // namespace mlplay

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(cmake ccache g++ python3 emscripten libeigen3-dev nlohmann-json3-dev catch2
-              libfast-float-dev libxxhash-dev zlib1g-dev chromium)
+              libfast-float-dev libxxhash-dev zlib1g-dev libyaml-cpp-dev chromium)
 [ "${1:-}" = "--test" ] || true
 
 missing=()

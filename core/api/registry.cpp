@@ -11,6 +11,7 @@ void register_all_commands(Session& session) {
   register_train_commands(session);
   register_search_commands(session);
   register_workspace_commands(session);
+  register_pipeline_commands(session);
 }
 
 }  // namespace mlcore::api

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "../error.hpp"
+#include "pipeline/pipeline_lineage.hpp"
 
 namespace mlcore::ops {
 namespace {
@@ -26,11 +27,13 @@ void apply_entry(Workspace& ws, LoggedCommand entry) {
   trial.datasets = ws.datasets;
   trial.tracking = ws.tracking;
   trial.models = ws.models;
+  trial.pipelines = ws.pipelines;
   detail::run_command(trial, entry.command, entry.actor, entry.time);
   ws.log.reserve(ws.log.size() + 1);  // the last step that may throw (allocation)
   ws.datasets = std::move(trial.datasets);
   ws.tracking = std::move(trial.tracking);
   ws.models = std::move(trial.models);
+  ws.pipelines = std::move(trial.pipelines);
   ws.clock = entry.time;
   ws.log.push_back(std::move(entry));
 }
@@ -90,7 +93,7 @@ bool operator==(const LoggedCommand& a, const LoggedCommand& b) {
 
 bool operator==(const Workspace& a, const Workspace& b) {
   return a.schema_version == b.schema_version && a.clock == b.clock && a.datasets == b.datasets &&
-         a.tracking == b.tracking && a.models == b.models && a.log == b.log;
+         a.tracking == b.tracking && a.models == b.models && a.pipelines == b.pipelines && a.log == b.log;
 }
 
 void apply(Workspace& ws, const json& command, const std::string& actor) {
@@ -147,6 +150,7 @@ json lineage_of_model(const Workspace& ws, const std::string& name, int version)
                           {"status", status_name(run->status)}}
                    : json{{"id", v.run_id}};
   out["dataset"] = dataset_of(ws, v);
+  out["pipeline_run"] = pipeline_run_of_model(ws.pipelines, name, version);
   return out;
 }
 
@@ -179,6 +183,7 @@ void to_json(json& j, const Workspace& ws) {
   j["datasets"] = ws.datasets;
   j["tracking"] = ws.tracking;
   j["models"] = ws.models;
+  if (!ws.pipelines.empty()) j["pipelines"] = ws.pipelines;  // files without pipelines stay as they were
   j["log"] = ws.log;
 }
 
@@ -206,6 +211,7 @@ void from_json(const json& j, Workspace& out) {
   saved.datasets = read_part<DatasetRegistry>(j, "datasets");
   saved.tracking = read_part<Tracking>(j, "tracking");
   saved.models = read_part<ModelRegistry>(j, "models");
+  if (j.contains("pipelines")) saved.pipelines = read_part<PipelineStore>(j, "pipelines");
   if (!j.contains("log") || !j["log"].is_array()) corrupt("log", "is missing or not a list.");
   for (std::size_t i = 0; i < j["log"].size(); ++i)
     saved.log.push_back(read_entry(j["log"][i], "log[" + std::to_string(i) + "]"));
@@ -222,6 +228,7 @@ void from_json(const json& j, Workspace& out) {
   if (rebuilt.datasets != saved.datasets) corrupt("datasets", "disagrees with what the log rebuilds.");
   if (rebuilt.tracking != saved.tracking) corrupt("tracking", "disagrees with what the log rebuilds.");
   if (rebuilt.models != saved.models) corrupt("models", "disagrees with what the log rebuilds.");
+  if (rebuilt.pipelines != saved.pipelines) corrupt("pipelines", "disagrees with what the log rebuilds.");
   out = std::move(saved);
 }
 

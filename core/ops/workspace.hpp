@@ -12,6 +12,7 @@
 #include "dataset_registry.hpp"
 #include "experiments.hpp"
 #include "model_registry.hpp"
+#include "pipeline/pipeline_store.hpp"
 
 namespace mlcore::ops {
 
@@ -32,6 +33,7 @@ struct Workspace {
   DatasetRegistry datasets;
   Tracking tracking;
   ModelRegistry models;
+  PipelineStore pipelines;  // variable groups, saved pipelines, pipeline runs
   std::vector<LoggedCommand> log;
 };
 
@@ -83,7 +85,8 @@ class History {
 // The provenance of a model version: {"model": {"name", "version", "stage"}, "run": {"id",
 // "experiment", "family", "status"}, "dataset": {"name", "version", "hash"} or null}. The
 // dataset is the version's own when it has one, else its run's. Throws registry.unknown_model /
-// registry.unknown_version.
+// registry.unknown_version. "pipeline_run" is {"id", "pipeline", "number"} of the pipeline run
+// that registered the version, or null.
 nlohmann::json lineage_of_model(const Workspace& ws, const std::string& name, int version);
 // What was built on a dataset version: {"dataset": {"name", "version", "hash"}, "runs": [ids of
 // runs whose dataset is {name, version}], "models": [{"name", "version", "run"} of model versions
@@ -91,8 +94,8 @@ nlohmann::json lineage_of_model(const Workspace& ws, const std::string& name, in
 nlohmann::json lineage_of_dataset(const Workspace& ws, const std::string& name, int version);
 
 // {"format": "mlplay.workspace", "schema_version", "clock", "datasets", "tracking", "models",
-// "log": [{"seq", "time", "actor", "command"}]}. Reading throws workspace.foreign when the
-// object does not say it is a workspace, workspace.schema_newer when it comes from a newer build,
+// "pipelines" (only when not empty; absent reads as empty), "log": [{"seq", "time", "actor",
+// "command"}]}. Reading throws workspace.foreign when the object does not say it is a workspace, workspace.schema_newer when it comes from a newer build,
 // and workspace.corrupt naming the field when anything is damaged, including a log that does not
 // rebuild the saved state. A failed read leaves the target unchanged.
 void to_json(nlohmann::json& j, const LoggedCommand& c);

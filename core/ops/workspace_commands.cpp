@@ -8,6 +8,7 @@
 
 #include "../data/schema.hpp"
 #include "../error.hpp"
+#include "pipeline/pipeline_commands.hpp"
 #include "workspace.hpp"
 
 namespace mlcore::ops {
@@ -15,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-enum class Kind { String, Int, Count, Number, Bool, Object, Any, StringMap, NumberMap, SeriesMap, Schema, DatasetRef };
+enum class Kind { String, Int, Count, Number, Bool, Object, List, Any, StringMap, NumberMap, SeriesMap, Schema, DatasetRef };
 
 struct Field {
   const char* name;
@@ -44,6 +45,7 @@ const char* kind_text(Kind k) {
     case Kind::Number: return "a number";
     case Kind::Bool: return "true or false";
     case Kind::Object: return "an object";
+    case Kind::List: return "a list";
     case Kind::Any: return "any JSON value";
     case Kind::StringMap: return "an object of strings";
     case Kind::NumberMap: return "an object of numbers";
@@ -69,6 +71,7 @@ bool has_kind(const json& v, Kind k) {
     case Kind::Number: return v.is_number() && std::isfinite(v.get<double>());
     case Kind::Bool: return v.is_boolean();
     case Kind::Object: return v.is_object();
+    case Kind::List: return v.is_array();
     case Kind::Any: return true;
     case Kind::StringMap: {
       if (!v.is_object()) return false;
@@ -272,6 +275,24 @@ const std::vector<CommandSpec>& specs() {
        {{"name", Kind::String, true}, {"alias", Kind::String, true}, {"version", Kind::Int, true}},
        model_set_alias},
       {"model.delete_alias", {{"name", Kind::String, true}, {"alias", Kind::String, true}}, model_delete_alias},
+      // Pipelines (core/ops/pipeline/pipeline_commands.hpp): simulated time, the variable library,
+      // saved pipelines and the record of a finished run.
+      {"clock.advance", {{"reason", Kind::String, false}}, [](Workspace&, const json&, const Context&) {}},
+      {"variables.set_group",
+       {{"name", Kind::String, true}, {"variables", Kind::StringMap, true}, {"description", Kind::String, false}},
+       [](Workspace& ws, const json& c, const Context& x) { apply_set_group(ws, c, x.time); }},
+      {"variables.delete_group", {{"name", Kind::String, true}},
+       [](Workspace& ws, const json& c, const Context&) { apply_delete_group(ws, c); }},
+      {"pipeline.save", {{"name", Kind::String, true}, {"spec", Kind::Object, true}, {"trigger", Kind::Any, false}},
+       [](Workspace& ws, const json& c, const Context& x) { apply_pipeline_save(ws, c, x.time); }},
+      {"pipeline.delete", {{"name", Kind::String, true}},
+       [](Workspace& ws, const json& c, const Context&) { apply_pipeline_delete(ws, c); }},
+      {"pipeline.record_run",
+       {{"pipeline", Kind::String, true}, {"trigger", Kind::Object, true}, {"status", Kind::String, true},
+        {"started", Kind::Number, true}, {"finished", Kind::Number, true}, {"steps", Kind::List, true},
+        {"stages", Kind::List, false}, {"cost", Kind::Object, true}, {"failures", Kind::List, false},
+        {"requested_by", Kind::String, false}, {"error", Kind::Object, false}},
+       [](Workspace& ws, const json& c, const Context& x) { apply_record_run(ws, c, x.time); }},
   };
   return table;
 }

@@ -276,3 +276,36 @@ TEST_CASE("Lineage of IRIS:2 names its run and dataset version", "[workspace]") 
   CHECK(data["models"][1] == json{{"name", "IRIS"}, {"version", 2}, {"run", "run-2"}});
   CHECK(code_of([&] { mlcore::ops::lineage_of_dataset(ws, "IRIS", 2); }) == "dataset.unknown_version");
 }
+
+TEST_CASE("Pipeline commands replay: variable groups, a saved pipeline, clock ticks and a recorded run", "[workspace]") {
+  Workspace ws = session();
+  const json run = {{"type", "pipeline.record_run"}, {"pipeline", "iris-build"}, {"trigger", {{"type", "manual"}}},
+                    {"status", "succeeded"}, {"started", 700}, {"finished", 800}, {"duration", 110},
+                    {"steps", {{{"stage", "Build"}, {"job", "Train"}, {"name", "Register model"}, {"kind", "register_model"},
+                                {"status", "succeeded"}, {"started", 700}, {"finished", 800},
+                                {"log", {{{"time", 700}, {"text", "##[section]Starting: Register model"}}}},
+                                {"outputs", {{"model", {{"name", "IRIS"}, {"version", 2}}}}}}}},
+                    {"cost", {{"currency", "USD"}, {"total", 0}, {"items", json::array()}}}};
+  mlcore::ops::apply(ws, {{"type", "variables.set_group"}, {"name", "IRISBuildVG"}, {"variables", {{"ml.region", "eastus"}}}}, kEngineer);
+  mlcore::ops::apply(ws, {{"type", "pipeline.save"}, {"name", "iris-build"}, {"spec", {{"name", "iris-build"}}},
+                          {"trigger", {{"schedule", {{"every", 86400}}}}}}, kEngineer);
+  mlcore::ops::apply(ws, {{"type", "clock.advance"}, {"reason", "test"}, {"duration", 0}}, kEngineer);
+  mlcore::ops::apply(ws, run, kEngineer);
+  REQUIRE(ws.pipelines.runs().size() == 1);
+  CHECK(ws.pipelines.runs()[0]["id"] == "iris-build#1");
+  CHECK(ws.pipelines.pipeline("iris-build").trigger == json{{"type", "schedule"}, {"every", 86400}});
+  CHECK(mlcore::ops::replay(ws.log) == ws);
+  CHECK(json::parse(json(ws).dump()).get<Workspace>() == ws);
+  CHECK(mlcore::ops::lineage_of_model(ws, "IRIS", 2)["pipeline_run"]["id"] == "iris-build#1");
+  // A workspace saved before pipelines existed has no "pipelines" part and still reads.
+  json old = session();
+  CHECK_FALSE(old.contains("pipelines"));
+  CHECK(old.get<Workspace>() == session());
+  // A record that finishes after the time it is applied is refused without a trace.
+  json late = run;
+  late["duration"] = 0;
+  late["finished"] = 99999;
+  const Workspace before = ws;
+  CHECK(code_of([&] { mlcore::ops::apply(ws, late, kEngineer); }) == "pipeline.bad_record");
+  CHECK(ws == before);
+}
