@@ -13,6 +13,7 @@ void register_models_sub_commands();
 void register_replay_sub_commands();
 void register_serve_sub_commands();
 void register_pipeline_sub_commands();
+void register_drift_sub_commands();
 
 void register_sub_commands() {
   register_info_commands();
@@ -25,6 +26,7 @@ void register_sub_commands() {
   register_replay_sub_commands();
   register_serve_sub_commands();
   register_pipeline_sub_commands();
+  register_drift_sub_commands();
 }
 
 }  // namespace mlplay

@@ -11,7 +11,10 @@ void register_all_commands(Session& session) {
   register_train_commands(session);
   register_search_commands(session);
   register_workspace_commands(session);
+  register_drift_commands(session);
   register_pipeline_commands(session);
+  register_release_commands(session);
+  register_endpoint_commands(session);
 }
 
 }  // namespace mlcore::api

@@ -9,5 +9,8 @@ void register_data_commands(Session& session);
 void register_train_commands(Session& session);
 void register_search_commands(Session& session);
 void register_workspace_commands(Session& session);
+void register_drift_commands(Session& session);
 void register_pipeline_commands(Session& session);
+void register_release_commands(Session& session);
+void register_endpoint_commands(Session& session);
 }  // namespace mlcore::api

@@ -28,12 +28,16 @@ void apply_entry(Workspace& ws, LoggedCommand entry) {
   trial.tracking = ws.tracking;
   trial.models = ws.models;
   trial.pipelines = ws.pipelines;
+  trial.releases = ws.releases;
+  trial.endpoints = ws.endpoints;
   detail::run_command(trial, entry.command, entry.actor, entry.time);
   ws.log.reserve(ws.log.size() + 1);  // the last step that may throw (allocation)
   ws.datasets = std::move(trial.datasets);
   ws.tracking = std::move(trial.tracking);
   ws.models = std::move(trial.models);
   ws.pipelines = std::move(trial.pipelines);
+  ws.releases = std::move(trial.releases);
+  ws.endpoints = std::move(trial.endpoints);
   ws.clock = entry.time;
   ws.log.push_back(std::move(entry));
 }
@@ -93,7 +97,8 @@ bool operator==(const LoggedCommand& a, const LoggedCommand& b) {
 
 bool operator==(const Workspace& a, const Workspace& b) {
   return a.schema_version == b.schema_version && a.clock == b.clock && a.datasets == b.datasets &&
-         a.tracking == b.tracking && a.models == b.models && a.pipelines == b.pipelines && a.log == b.log;
+         a.tracking == b.tracking && a.models == b.models && a.pipelines == b.pipelines &&
+         a.releases == b.releases && a.endpoints == b.endpoints && a.log == b.log;
 }
 
 void apply(Workspace& ws, const json& command, const std::string& actor) {
@@ -184,6 +189,8 @@ void to_json(json& j, const Workspace& ws) {
   j["tracking"] = ws.tracking;
   j["models"] = ws.models;
   if (!ws.pipelines.empty()) j["pipelines"] = ws.pipelines;  // files without pipelines stay as they were
+  if (!ws.releases.releases().empty()) j["releases"] = ws.releases;
+  if (!ws.endpoints.endpoints().empty()) j["endpoints"] = ws.endpoints;
   j["log"] = ws.log;
 }
 
@@ -212,6 +219,8 @@ void from_json(const json& j, Workspace& out) {
   saved.tracking = read_part<Tracking>(j, "tracking");
   saved.models = read_part<ModelRegistry>(j, "models");
   if (j.contains("pipelines")) saved.pipelines = read_part<PipelineStore>(j, "pipelines");
+  if (j.contains("releases")) saved.releases = read_part<ReleaseRegistry>(j, "releases");
+  if (j.contains("endpoints")) saved.endpoints = read_part<EndpointRegistry>(j, "endpoints");
   if (!j.contains("log") || !j["log"].is_array()) corrupt("log", "is missing or not a list.");
   for (std::size_t i = 0; i < j["log"].size(); ++i)
     saved.log.push_back(read_entry(j["log"][i], "log[" + std::to_string(i) + "]"));
@@ -229,6 +238,8 @@ void from_json(const json& j, Workspace& out) {
   if (rebuilt.tracking != saved.tracking) corrupt("tracking", "disagrees with what the log rebuilds.");
   if (rebuilt.models != saved.models) corrupt("models", "disagrees with what the log rebuilds.");
   if (rebuilt.pipelines != saved.pipelines) corrupt("pipelines", "disagrees with what the log rebuilds.");
+  if (rebuilt.releases != saved.releases) corrupt("releases", "disagrees with what the log rebuilds.");
+  if (rebuilt.endpoints != saved.endpoints) corrupt("endpoints", "disagrees with what the log rebuilds.");
   out = std::move(saved);
 }
 

@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "dataset_registry.hpp"
+#include "endpoints.hpp"
 #include "experiments.hpp"
 #include "model_registry.hpp"
 #include "pipeline/pipeline_store.hpp"
+#include "releases.hpp"
 
 namespace mlcore::ops {
 
@@ -34,6 +36,8 @@ struct Workspace {
   Tracking tracking;
   ModelRegistry models;
   PipelineStore pipelines;  // variable groups, saved pipelines, pipeline runs
+  ReleaseRegistry releases;  // Release-1, Release-2, ... through UAT and PROD
+  EndpointRegistry endpoints;  // iris-uat, iris-prod: which model version answers where
   std::vector<LoggedCommand> log;
 };
 
@@ -94,7 +98,7 @@ nlohmann::json lineage_of_model(const Workspace& ws, const std::string& name, in
 nlohmann::json lineage_of_dataset(const Workspace& ws, const std::string& name, int version);
 
 // {"format": "mlplay.workspace", "schema_version", "clock", "datasets", "tracking", "models",
-// "pipelines" (only when not empty; absent reads as empty), "log": [{"seq", "time", "actor",
+// "pipelines", "releases", "endpoints" (each only when not empty; absent reads as empty), "log": [{"seq", "time", "actor",
 // "command"}]}. Reading throws workspace.foreign when the object does not say it is a workspace, workspace.schema_newer when it comes from a newer build,
 // and workspace.corrupt naming the field when anything is damaged, including a log that does not
 // rebuild the saved state. A failed read leaves the target unchanged.

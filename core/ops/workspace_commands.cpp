@@ -9,6 +9,7 @@
 #include "../data/schema.hpp"
 #include "../error.hpp"
 #include "pipeline/pipeline_commands.hpp"
+#include "release_commands.hpp"
 #include "workspace.hpp"
 
 namespace mlcore::ops {
@@ -293,6 +294,23 @@ const std::vector<CommandSpec>& specs() {
         {"stages", Kind::List, false}, {"cost", Kind::Object, true}, {"failures", Kind::List, false},
         {"requested_by", Kind::String, false}, {"error", Kind::Object, false}},
        [](Workspace& ws, const json& c, const Context& x) { apply_record_run(ws, c, x.time); }},
+      // Releases and endpoints (release_commands.hpp).
+      {"release.create",
+       {{"model", Kind::String, true}, {"version", Kind::Int, true}, {"definition", Kind::Object, true},
+        {"failures", Kind::List, false}, {"stages", Kind::List, true}},
+       [](Workspace& ws, const json& c, const Context& x) { apply_release_create(ws, c, x.time, x.actor); }},
+      {"release.update", {{"release", Kind::Int, true}, {"stages", Kind::List, true}},
+       [](Workspace& ws, const json& c, const Context& x) { apply_release_update(ws, c, x.time, x.actor); }},
+      {"endpoint.deploy",
+       {{"name", Kind::String, true}, {"model", Kind::String, true}, {"version", Kind::Int, true},
+        {"stage", Kind::String, false}},
+       [](Workspace& ws, const json& c, const Context& x) { apply_endpoint_deploy(ws, c, x.time, x.actor); }},
+      {"endpoint.rollback", {{"name", Kind::String, true}},
+       [](Workspace& ws, const json& c, const Context& x) { apply_endpoint_rollback(ws, c, x.time, x.actor); }},
+      {"endpoint.set_canary",
+       {{"name", Kind::String, true}, {"version", Kind::Int, true}, {"percent", Kind::Number, true},
+        {"seed", Kind::Count, false}},
+       [](Workspace& ws, const json& c, const Context& x) { apply_endpoint_set_canary(ws, c, x.time, x.actor); }},
   };
   return table;
 }
