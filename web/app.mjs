@@ -4,6 +4,7 @@ import { CoreClient } from './client.mjs';
 import { views, loadView } from './views/index.mjs';
 import { WorkspaceStore } from './workspace.mjs';
 import { setupHeader } from './header.mjs';
+import { EndpointBridge } from './endpoint_bridge.mjs';
 
 const client = new CoreClient();
 const workspace = new WorkspaceStore(client);
@@ -11,6 +12,9 @@ const workspace = new WorkspaceStore(client);
 // before reading app.workspace.state.
 const app = { client, workspace, workspaceReady: client.ready.then(() => workspace.restore()) };
 window.mlplay = app; // for the browser console and the browser tests
+// Deployed endpoints answer at in-page URLs (fetch('endpoints/iris-prod/score')) through a Service
+// Worker that asks this page's core; without one (file://, an old browser) views call the core.
+app.endpoints = new EndpointBridge(app).start(navigator.serviceWorker?.register('./sw.mjs', { scope: './' }));
 
 function drawNav(current) {
   const list = document.getElementById('nav-list');

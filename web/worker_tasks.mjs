@@ -99,3 +99,67 @@ tasks['workspace.import_file'] = async ({ file }, ctx) => {
   }
   return ctx.importWorkspace(bytes);
 };
+
+// {command: 'pipeline.run' | 'pipeline.tick', args, sources: [names], data?: {source: table}} ->
+// the command's result plus {data}, every source's table. The built-in datasets among the
+// sources that `data` lacks are loaded first (progress, Cancel works); then the core runs the
+// pipeline in one call, and from then on there is nothing to cancel (progress phase 'core').
+// Other sources (dataset versions such as IRIS:2) the core resolves itself.
+tasks['pipeline.with_sources'] = async ({ command, args = {}, sources = [], data = {} }, ctx) => {
+  if (command !== 'pipeline.run' && command !== 'pipeline.tick') {
+    throw { code: 'api.bad_args', message: `pipeline.with_sources runs pipeline.run or pipeline.tick, not '${command}'.` };
+  }
+  const loaded = { ...data };
+  const known = await builtins();
+  const missing = [...new Set(sources)].filter((s) => !loaded[s] && known.some((d) => d.name === s));
+  const total = missing.length + 1;
+  for (const [i, source] of missing.entries()) {
+    ctx.progress({ phase: 'load', done: i, total, message: `Loading the data source ${source}` });
+    loaded[source] = (await tasks['data.load_builtin']({ name: source }, { ...ctx, progress: () => {} })).table;
+  }
+  ctx.progress({ phase: 'core', done: missing.length, total, message: command === 'pipeline.run' ? 'Running the pipeline in the core…' : 'Advancing the simulated clock…' });
+  await ctx.checkpoint();
+  const result = ctx.call(command, Object.keys(loaded).length ? { ...args, data: loaded } : args);
+  return { ...result, data: loaded };
+};
+
+// The records of a CSV text as they are written (RFC 4180: a line end inside quotes belongs to the
+// field), without their line ends; blank lines are skipped, as the core's reader skips them.
+function csvRecords(text) {
+  const out = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (i === text.length || (!quoted && (c === '\n' || c === '\r'))) {
+      const record = text.slice(start, i);
+      if (record.trim()) out.push(record);
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// {endpoint, file: File|Blob} -> {status, message?, rows, model, version, ignored, csv}: the file
+// posted as text/csv to the endpoint's /invocations (one request in its log); csv is the input's
+// records with a "prediction" column added, in the same order.
+tasks['endpoint.score_csv'] = async ({ endpoint, file }, ctx) => {
+  const text = await file.text();
+  const r = ctx.call('endpoint.score', { endpoint, path: '/invocations', content_type: 'text/csv', body: text });
+  const base = { status: r.status, model: r.model, version: r.version, ignored: r.headers?.['X-Ignored-Fields'] ?? '' };
+  if (r.status !== 200) {
+    let message = r.body;
+    try { message = JSON.parse(r.body).message ?? r.body; } catch { /* not JSON: the body as it is */ }
+    return { ...base, rows: 0, message };
+  }
+  const { predictions } = JSON.parse(r.body);
+  const records = csvRecords(text);
+  if (records.length - 1 !== predictions.length) {
+    throw { code: 'endpoint.batch_rows', message: `The endpoint scored ${predictions.length} rows but the file has ${records.length - 1} records; the predictions cannot be matched to the rows.` };
+  }
+  const cell = (v) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const lines = [`${records[0]},prediction`, ...predictions.map((p, i) => `${records[i + 1]},${cell(p)}`)];
+  return { ...base, rows: predictions.length, csv: `${lines.join('\n')}\n` };
+};

@@ -224,6 +224,12 @@ Json decide_release(Session& s, const Json& args) {
   if (at == r.stages.size())
     throw Error("release.not_waiting", r.name() + " is " + ops::release_status_name(r.status()) + "; nothing waits for approval.");
   const std::string actor = workspace_state(s).actor;
+  // The gate names who may pass it (the tutorial's pre-deployment approvers).
+  const Json& gate = r.definition["stages"][at].value("approval", Json(nullptr));
+  const std::string role = gate.is_object() ? gate.value("role", std::string("Approver")) : "Approver";
+  if (actor != role)
+    throw Error("release.not_approver", r.name() + "'s " + r.stages[at].name + " stage waits for approval by " + role +
+                                            "; you are acting as " + actor + ". Switch \"Acting as\" to " + role + ".");
   const std::string comment = args.value("comment", std::string());
   const double start = ws.clock;
   Flow f{s, r.model, r.version, r.name(), r.failures, ws.clock + kQueue};

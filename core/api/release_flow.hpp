@@ -23,7 +23,8 @@ const std::vector<std::string>& release_failure_toggles();
 // first approval (or failure).
 Json start_release(Session& s, const Json& args);
 // {release, decision: "approve" | "reject", comment?} on the stage waiting for approval, as the
-// session's role; an approval runs that stage and those after it up to the next approval.
+// session's role, which must be the gate's (release.not_approver otherwise); an approval runs
+// that stage and those after it up to the next approval.
 Json decide_release(Session& s, const Json& args);
 
 }  // namespace mlcore::api

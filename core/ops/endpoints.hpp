@@ -17,7 +17,7 @@ namespace mlcore::ops {
 struct Deployment {
   std::string action;  // "deploy", "redeploy", "rollback", "canary", "canary removed"
   std::string model;   // registered model name, e.g. "IRIS"
-  int version = 0;     // the version answering after this change
+  int version = 0;     // the version deployed after this change; for "canary", the canary's version
   double time = 0;
   std::string by;       // a role
   std::string release;  // "Release-3" when a release made it, else empty

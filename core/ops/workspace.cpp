@@ -156,6 +156,15 @@ json lineage_of_model(const Workspace& ws, const std::string& name, int version)
                    : json{{"id", v.run_id}};
   out["dataset"] = dataset_of(ws, v);
   out["pipeline_run"] = pipeline_run_of_model(ws.pipelines, name, version);
+  // Later in the chain: the releases that took this version, and the endpoints serving it now.
+  out["releases"] = json::array();
+  for (const Release& r : ws.releases.releases())
+    if (r.model == name && r.version == version)
+      out["releases"].push_back({{"name", r.name()}, {"status", release_status_name(r.status())}});
+  out["endpoints"] = json::array();
+  for (const auto& [endpoint, e] : ws.endpoints.endpoints())
+    if (e.model == name && (e.version == version || (e.canary && e.canary->version == version)))
+      out["endpoints"].push_back({{"name", endpoint}, {"stage", e.stage}, {"canary", e.version != version}});
   return out;
 }
 

@@ -90,7 +90,8 @@ class History {
 // "experiment", "family", "status"}, "dataset": {"name", "version", "hash"} or null}. The
 // dataset is the version's own when it has one, else its run's. Throws registry.unknown_model /
 // registry.unknown_version. "pipeline_run" is {"id", "pipeline", "number"} of the pipeline run
-// that registered the version, or null.
+// that registered the version, or null; "releases": [{"name", "status"}] of the releases of this
+// version and "endpoints": [{"name", "stage", "canary"}] of the endpoints serving it now.
 nlohmann::json lineage_of_model(const Workspace& ws, const std::string& name, int version);
 // What was built on a dataset version: {"dataset": {"name", "version", "hash"}, "runs": [ids of
 // runs whose dataset is {name, version}], "models": [{"name", "version", "run"} of model versions

@@ -77,6 +77,7 @@ TEST_CASE("A release with the missing-file toggle fails at UAT with FileNotFound
   register_iris(s, 3);
   register_iris(s, 1);
   Json ok = s.call("release.start", {{"model", "IRIS"}, {"version", 1}});
+  s.call("workspace.actor", {{"actor", "Approver"}});
   s.call("release.decide", {{"release", 1}, {"decision", "approve"}});
   Json bad = s.call("release.start", {{"model", "IRIS"}, {"version", 2}, {"failures", {"deploy_missing_file"}}});
   CHECK(bad["name"] == "Release-2");
@@ -102,6 +103,9 @@ TEST_CASE("The wrong-prediction toggle fails the smoke test; a rejected approval
   CHECK(wrong["stages"][0]["smoke_test"]["passed"] == false);
   CHECK(stage_status(wrong, 1) == "not deployed");
   Json second = s.call("release.start", {{"model", "IRIS"}, {"version", 1}});
+  // Only the gate's role decides.
+  CHECK(error_code([&] { s.call("release.decide", {{"release", 2}, {"decision", "approve"}}); }) == "release.not_approver");
+  s.call("workspace.actor", {{"actor", "Approver"}});
   Json rejected = s.call("release.decide", {{"release", 2}, {"decision", "reject"}, {"comment", "not this week"}});
   CHECK(rejected["status"] == "rejected");
   CHECK(rejected["stages"][1]["approval"]["decision"] == "rejected");

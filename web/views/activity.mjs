@@ -22,6 +22,17 @@ export function commandSummary(c) {
     case 'model.rollback': return `Rolled back ${c.name} to its previous Production version${c.comment ? `: “${c.comment}”` : ''}`;
     case 'model.set_alias': return `Pointed alias @${c.alias} at ${model}`;
     case 'model.delete_alias': return `Removed alias @${c.alias} from ${c.name}`;
+    case 'release.create': return `Started a release of ${c.model}:${c.version}${c.failures?.length ? ` with ${c.failures.join(', ')}` : ''}: ${c.stages.map((s) => `${s.name} ${s.status}`).join(', ')}`;
+    case 'release.update': return `Release-${c.release}: ${c.stages.map((s) => `${s.name} ${s.status}${s.approval ? ` (${s.approval.decision}${s.approval.comment ? `: “${s.approval.comment}”` : ''})` : ''}`).join(', ')}`;
+    case 'endpoint.deploy': return `Deployed ${c.model}:${c.version} to ${c.name}`;
+    case 'endpoint.rollback': return `Rolled back ${c.name} to its previous version`;
+    case 'endpoint.set_canary': return c.percent > 0 ? `Sent ${c.percent}% of ${c.name}'s requests to version ${c.version}` : `Removed the canary of ${c.name}`;
+    case 'pipeline.record_run': return `Pipeline ${c.pipeline} ${c.status} (${c.trigger?.type ?? 'manual'})`;
+    case 'pipeline.save': return `Saved pipeline ${c.name}`;
+    case 'pipeline.delete': return `Deleted pipeline ${c.name}`;
+    case 'variables.set_group': return `Set variable group ${c.name} (${Object.keys(c.variables).length} variables)`;
+    case 'variables.delete_group': return `Deleted variable group ${c.name}`;
+    case 'clock.advance': return `The simulated clock moved ${c.duration ?? 60} s${c.reason ? `: ${c.reason}` : ''}`;
     default: return c.type;
   }
 }

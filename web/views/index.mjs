@@ -7,9 +7,9 @@ export const views = [
   { id: 'models', title: 'Models', module: 'models.mjs', coming: 'Registered models and model versions (IRIS:1, IRIS:2), stages, aliases and their history.' },
   // #/lineage/model/IRIS/2 and #/lineage/dataset/iris/1: the view reads the rest of the hash.
   { id: 'lineage', title: 'Lineage', module: 'lineage.mjs', coming: 'Dataset version, run and model version, linked.' },
-  { id: 'pipelines', title: 'Pipelines', coming: 'Build pipelines as code: steps, logs, durations and a cost meter on a simulated clock.' },
-  { id: 'releases', title: 'Releases', coming: 'Release pipelines: UAT, smoke test, approval and PROD, with the release history.' },
-  { id: 'endpoints', title: 'Endpoints', coming: 'Deployed model versions answering scoring requests, with a request console.' },
+  { id: 'pipelines', title: 'Pipelines', module: 'pipelines.mjs', coming: 'Build pipelines as code: steps, logs, durations and a cost meter on a simulated clock.' },
+  { id: 'releases', title: 'Releases', module: 'releases.mjs', coming: 'Release pipelines: UAT, smoke test, approval and PROD, with the release history.' },
+  { id: 'endpoints', title: 'Endpoints', module: 'endpoints.mjs', coming: 'Deployed model versions answering scoring requests, with a request console.' },
   { id: 'activity', title: 'Activity', module: 'activity.mjs', coming: 'The command log: who did what when.' },
   { id: 'monitoring', title: 'Monitoring', coming: 'Data drift and model drift over a stream of requests, alerts and retraining.' },
 ];

@@ -43,7 +43,10 @@ async function modelLineage(app, name, version) {
   return [el('h3', { text: `Model version ${l.model.reference}` }),
     el('p', { class: 'help', text: `Trained in ${l.run.id} on ${datasetRef(l.dataset) || 'no recorded dataset version'}.` }),
     el('ol', { class: 'lineage-chain', 'aria-label': `Lineage of ${l.model.reference}` },
-      datasetBox(state, l.dataset), runBox(state, l.run.id), modelBox(state, name, version))];
+      datasetBox(state, l.dataset), runBox(state, l.run.id), modelBox(state, name, version)),
+    l.pipeline_run ? el('p', {}, 'Built by pipeline run ', el('a', { href: `#/pipelines/run/${encodeURIComponent(l.pipeline_run.id)}`, text: l.pipeline_run.id }), '.') : null,
+    l.releases?.length ? el('p', {}, 'Released in ', ...l.releases.flatMap((r, i) => [i ? ', ' : '', el('a', { href: '#/releases', text: r.name }), ` (${r.status})`]), '.') : null,
+    l.endpoints?.length ? el('p', {}, 'Serving at ', ...l.endpoints.flatMap((e, i) => [i ? ', ' : '', el('a', { href: '#/endpoints', text: e.name }), e.canary ? ' (canary)' : '']), '.') : null];
 }
 
 async function datasetLineage(app, name, version) {
