@@ -14,6 +14,7 @@ void register_replay_sub_commands();
 void register_serve_sub_commands();
 void register_pipeline_sub_commands();
 void register_drift_sub_commands();
+void register_simulate_sub_commands();
 
 void register_sub_commands() {
   register_info_commands();
@@ -27,6 +28,7 @@ void register_sub_commands() {
   register_serve_sub_commands();
   register_pipeline_sub_commands();
   register_drift_sub_commands();
+  register_simulate_sub_commands();
 }
 
 }  // namespace mlplay

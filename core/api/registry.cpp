@@ -15,6 +15,7 @@ void register_all_commands(Session& session) {
   register_pipeline_commands(session);
   register_release_commands(session);
   register_endpoint_commands(session);
+  register_simulation_commands(session);
 }
 
 }  // namespace mlcore::api

@@ -13,4 +13,5 @@ void register_drift_commands(Session& session);
 void register_pipeline_commands(Session& session);
 void register_release_commands(Session& session);
 void register_endpoint_commands(Session& session);
+void register_simulation_commands(Session& session);
 }  // namespace mlcore::api

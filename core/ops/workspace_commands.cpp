@@ -311,6 +311,12 @@ const std::vector<CommandSpec>& specs() {
        {{"name", Kind::String, true}, {"version", Kind::Int, true}, {"percent", Kind::Number, true},
         {"seed", Kind::Count, false}},
        [](Workspace& ws, const json& c, const Context& x) { apply_endpoint_set_canary(ws, c, x.time, x.actor); }},
+      // A finished drift simulation (core/api/simulation_run.hpp): its outcome, recorded so the log
+      // shows it. The work it did is in the commands before it, so this one changes nothing.
+      {"simulation.record",
+       {{"scenario", Kind::String, true}, {"mode", Kind::String, true}, {"seed", Kind::Count, true},
+        {"windows", Kind::Count, true}, {"summary", Kind::Object, false}},
+       [](Workspace&, const json&, const Context&) {}},
   };
   return table;
 }
