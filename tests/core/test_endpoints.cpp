@@ -13,7 +13,7 @@ using mlcore::ops::EndpointRegistry;
 using mlcore::ops::route_request;
 using mlplay_test::error_code;
 
-TEST_CASE("Deploying IRIS:1 then IRIS:2 to iris-prod serves IRIS:2; rollback serves IRIS:1 again", "[endpoints]") {
+TEST_CASE("Deploying IRIS:1 then IRIS:2 to iris-prod serves IRIS:2, rollback serves IRIS:1 again", "[endpoints]") {
   EndpointRegistry r;
   r.deploy("iris-prod", "PROD", "IRIS", 1, 60, "ML Engineer", "Release-1");
   const auto& e = r.deploy("iris-prod", "PROD", "IRIS", 2, 120, "ML Engineer", "Release-2");

@@ -110,7 +110,7 @@ TEST_CASE("An undefined $(ml.nope) prints SPEC:LINE:COL naming the step and exit
   CHECK(mlplay_test::read_bytes(ws).empty());  // nothing was written
 }
 
-TEST_CASE("A YAML syntax error is pipeline.yaml_syntax at its line; validate passes the shipped specs", "[pipeline_cli]") {
+TEST_CASE("A YAML syntax error is pipeline.yaml_syntax at its line, validate passes the shipped specs", "[pipeline_cli]") {
   const std::string spec = mlplay_test::write_temp("pipe_bad.yml", "name: x\nstages: [\n  {name: a\n");
   Run r = mlplay("pipeline validate " + spec, true);
   CHECK(r.status == 1);

@@ -95,7 +95,7 @@ TEST_CASE("A release with the missing-file toggle fails at UAT with FileNotFound
   CHECK(history[1]["status"] == "failed");
 }
 
-TEST_CASE("The wrong-prediction toggle fails the smoke test; a rejected approval keeps PROD as it was", "[release]") {
+TEST_CASE("The wrong-prediction toggle fails the smoke test, a rejected approval keeps PROD as it was", "[release]") {
   Session s;
   register_iris(s, 3);
   Json wrong = s.call("release.start", {{"model", "IRIS"}, {"version", 1}, {"failures", {"smoke_wrong_prediction"}}});
@@ -114,7 +114,7 @@ TEST_CASE("The wrong-prediction toggle fails the smoke test; a rejected approval
   CHECK(error_code([&] { s.call("release.start", {{"model", "IRIS"}, {"version", 9}}); }) == "registry.unknown_version");
 }
 
-TEST_CASE("Redeploy, rollback and a canary at an endpoint; the exported log replays to the same workspace", "[release]") {
+TEST_CASE("Redeploy, rollback and a canary at an endpoint, the exported log replays to the same workspace", "[release]") {
   Session s;
   register_iris(s, 3);
   register_iris(s, 1);

@@ -25,7 +25,7 @@ ReleaseStage stage(const char* name, ReleaseStatus status) {
 
 }  // namespace
 
-TEST_CASE("A release waiting for approval shows so; approving PROD makes it succeeded", "[releases]") {
+TEST_CASE("A release waiting for approval shows so, approving PROD makes it succeeded", "[releases]") {
   ReleaseRegistry r;
   const Release& first = r.create("IRIS", 2, nlohmann::json::object(), {},
                                   {stage("UAT", ReleaseStatus::succeeded), stage("PROD", ReleaseStatus::waiting_for_approval)},
@@ -53,7 +53,7 @@ TEST_CASE("A release that failed at UAT is failed, and PROD is not deployed", "[
   CHECK(second.status() == ReleaseStatus::rejected);
 }
 
-TEST_CASE("Releases survive the JSON round trip with their logs; statuses read as shown on screen", "[releases]") {
+TEST_CASE("Releases survive the JSON round trip with their logs, statuses read as shown on screen", "[releases]") {
   ReleaseRegistry r;
   ReleaseStage uat = stage("UAT", ReleaseStatus::failed);
   uat.started = 60;
