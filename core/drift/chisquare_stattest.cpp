@@ -31,11 +31,7 @@ TestOutcome run(ColumnPair& pair, FeatureType) {
     out.notes.push_back("a value occurs in the current data that the reference never had, so the statistic is "
                         "infinite and p = 0");
   if (k.size() < 2) out.notes.push_back("one distinct value only: the chi-square test is undefined (SciPy returns NaN)");
-  out.bins.kind = Histogram::Kind::Categories;
-  out.bins.source = "test";
-  for (std::size_t i = 0; i < k.size(); ++i) out.bins.labels.push_back(k.label(i, pair.current_type()));
-  out.bins.reference = k.reference;
-  out.bins.current = k.current;
+  out.bins = key_histogram(pair);
   return out;
 }
 

@@ -32,6 +32,17 @@ const StatTest& stattest(const std::string& name) {
   throw Error("drift.unknown_test", "No drift test named '" + name + "'; the tests are: " + stattest_names() + ".");
 }
 
+Histogram key_histogram(ColumnPair& pair) {
+  const KeyCounts& k = pair.keys();
+  Histogram h;
+  h.kind = Histogram::Kind::Categories;
+  h.source = "test";
+  for (std::size_t i = 0; i < k.size(); ++i) h.labels.push_back(k.label(i, pair.current_type()));
+  h.reference = k.reference;
+  h.current = k.current;
+  return h;
+}
+
 const char* to_string(FeatureType t) {
   switch (t) {
     case FeatureType::Numerical: return "numerical";

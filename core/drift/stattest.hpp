@@ -33,6 +33,10 @@ struct Histogram {
   std::vector<double> reference, current;  // counts
 };
 
+// The bins of a test on category counts (chi-square, Z, TVD): one per key of the pair, labelled
+// as the current column spells its values, with both samples' counts.
+Histogram key_histogram(ColumnPair& pair);
+
 struct TestOutcome {
   double score = 0;           // the number compared with the threshold (p-value or distance)
   double statistic = 0;       // the test statistic: K-S D, chi-square, z, TVD; the score for distances

@@ -60,11 +60,7 @@ TestOutcome run(ColumnPair& pair, FeatureType) {
   }
   out.score = static_cast<double>(at_least) / kIterations;
   out.method = "permutation";
-  out.bins.kind = Histogram::Kind::Categories;
-  out.bins.source = "test";
-  for (std::size_t i = 0; i < k.size(); ++i) out.bins.labels.push_back(k.label(i, pair.current_type()));
-  out.bins.reference = k.reference;
-  out.bins.current = k.current;
+  out.bins = key_histogram(pair);
   return out;
 }
 

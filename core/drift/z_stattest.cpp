@@ -16,11 +16,7 @@ TestOutcome run(ColumnPair& pair, FeatureType) {
   const KeyCounts& k = pair.keys();
   TestOutcome out;
   out.statistic_name = "z";
-  out.bins.kind = Histogram::Kind::Categories;
-  out.bins.source = "test";
-  for (std::size_t i = 0; i < k.size(); ++i) out.bins.labels.push_back(k.label(i, pair.current_type()));
-  out.bins.reference = k.reference;
-  out.bins.current = k.current;
+  out.bins = key_histogram(pair);
   if (k.size() == 1) {
     out.score = 1.0;
     out.statistic = 0.0;
