@@ -12,23 +12,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { WEB_ROOT, openPage, screenshot, startServer } from './harness.mjs';
+import { nav, registerRun, trainIris } from './flows.mjs';
 
 const IRIS_CSV = new URL('../../datasets/iris.csv', import.meta.url).pathname;
 const TUTORIAL = { SepalLengthCm: 6.6, SepalWidthCm: 3, PetalLengthCm: 4.4, PetalWidthCm: 1.4 };
-const nav = (page, name) => page.getByRole('navigation', { name: 'Life cycle' }).getByRole('link', { name, exact: true }).click();
-
 async function trainAndRegister(page, n = 1, depth = 3) {
-  await nav(page, 'Train');
-  await page.getByLabel('Dataset').selectOption('builtin:iris');
-  await page.getByText(/classification \(3 classes/).waitFor();
-  await page.getByLabel('Model').selectOption('decision_tree');
-  await page.getByLabel('max_depth').fill(String(depth));
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: 'Logged as' }).getByRole('link', { name: `run-${n}` }).waitFor({ timeout: 60000 });
-  await page.goto(page.url().replace(/#.*$/, '') + `#/runs/run-${n}`);
-  const form = page.getByRole('region', { name: `Run run-${n}` }).getByRole('form', { name: 'Register model' });
-  await form.getByRole('button', { name: 'Register model' }).click();
-  await form.getByText(`Registered IRIS:${n} from run-${n}`).waitFor();
+  await trainIris(page, depth, `run-${n}`);
+  assert.equal(await registerRun(page, `run-${n}`), `IRIS:${n}`);
 }
 
 async function releaseToProd(page) {

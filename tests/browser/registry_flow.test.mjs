@@ -5,31 +5,18 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot } from './harness.mjs';
+import { nav, registerRun, trainIris } from './flows.mjs';
 
-const nav = (page, name) => page.getByRole('navigation', { name: 'Life cycle' }).getByRole('link', { name, exact: true }).click();
-
-// The Train view still shows the previous result until the new training is logged.
+// Trains and returns the max_depth the workspace logged for the new run.
 async function train(page, depth, expected) {
-  await nav(page, 'Train');
-  await page.getByRole('heading', { level: 2, name: 'Train' }).waitFor();
-  await page.getByLabel('Dataset').selectOption('builtin:iris');
-  await page.getByText(/classification \(3 classes/).waitFor();
-  await page.getByLabel('Model').selectOption('decision_tree');
-  await page.getByLabel('max_depth').fill(String(depth));
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: 'Logged as' }).getByRole('link', { name: expected }).waitFor({ timeout: 60000 });
+  await trainIris(page, depth, expected);
   return page.evaluate(() => window.mlplay.workspace.state.workspace.tracking.runs.at(-1).params.max_depth);
 }
 
 async function register(page, run) {
   await page.goto(page.url().replace(/#.*$/, '') + `#/runs/${run}`);
-  const detail = page.getByRole('region', { name: `Run ${run}` });
-  await detail.waitFor();
-  const form = detail.getByRole('form', { name: 'Register model' });
-  assert.equal(await form.getByLabel('Model name').inputValue(), 'IRIS');
-  await form.getByLabel('Description').fill(`tree from ${run}`);
-  await form.getByRole('button', { name: 'Register model' }).click();
-  return (await form.getByText(/^Registered IRIS:\d from/).textContent()).match(/IRIS:\d/)[0];
+  assert.equal(await page.getByRole('region', { name: `Run ${run}` }).getByRole('form', { name: 'Register model' }).getByLabel('Model name').inputValue(), 'IRIS');
+  return registerRun(page, run, `tree from ${run}`);
 }
 
 // What the student sees in the Runs and Models views, as plain facts.

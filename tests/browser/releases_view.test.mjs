@@ -6,26 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot } from './harness.mjs';
-
-const nav = (page, name) => page.getByRole('navigation', { name: 'Life cycle' }).getByRole('link', { name, exact: true }).click();
-
-async function train(page, depth, expected) {
-  await nav(page, 'Train');
-  await page.getByRole('heading', { level: 2, name: 'Train' }).waitFor();
-  await page.getByLabel('Dataset').selectOption('builtin:iris');
-  await page.getByText(/classification \(3 classes/).waitFor();
-  await page.getByLabel('Model').selectOption('decision_tree');
-  await page.getByLabel('max_depth').fill(String(depth));
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: 'Logged as' }).getByRole('link', { name: expected }).waitFor({ timeout: 60000 });
-}
-
-async function register(page, run) {
-  await page.goto(page.url().replace(/#.*$/, '') + `#/runs/${run}`);
-  const form = page.getByRole('region', { name: `Run ${run}` }).getByRole('form', { name: 'Register model' });
-  await form.getByRole('button', { name: 'Register model' }).click();
-  return (await form.getByText(/^Registered IRIS:\d from/).textContent()).match(/IRIS:\d/)[0];
-}
+import { nav, registerRun as register, trainIris as train } from './flows.mjs';
 
 // IRIS:1 (max_depth 3) and IRIS:2 (max_depth 2): both answer the tutorial's payload with "1".
 async function twoVersions(page) {
