@@ -32,6 +32,7 @@ export function commandSummary(c) {
     case 'pipeline.delete': return `Deleted pipeline ${c.name}`;
     case 'variables.set_group': return `Set variable group ${c.name} (${Object.keys(c.variables).length} variables)`;
     case 'variables.delete_group': return `Deleted variable group ${c.name}`;
+    case 'simulation.record': return `Recorded a ${c.mode} simulation of ${c.scenario} (seed ${c.seed}, ${c.windows} windows): ${c.summary?.alerts ?? 0} alerts, ${c.summary?.retrainings ?? 0} retrainings, ${c.summary?.promotions ?? 0} promotions`;
     case 'clock.advance': return `The simulated clock moved ${c.duration ?? 60} s${c.reason ? `: ${c.reason}` : ''}`;
     default: return c.type;
   }

@@ -11,7 +11,7 @@ export const views = [
   { id: 'releases', title: 'Releases', module: 'releases.mjs', coming: 'Release pipelines: UAT, smoke test, approval and PROD, with the release history.' },
   { id: 'endpoints', title: 'Endpoints', module: 'endpoints.mjs', coming: 'Deployed model versions answering scoring requests, with a request console.' },
   { id: 'activity', title: 'Activity', module: 'activity.mjs', coming: 'The command log: who did what when.' },
-  { id: 'monitoring', title: 'Monitoring', coming: 'Data drift and model drift over a stream of requests, alerts and retraining.' },
+  { id: 'monitoring', title: 'Monitoring', module: 'monitoring.mjs', coming: 'Data drift and model drift over a stream of requests, alerts and retraining.' },
 ];
 
 export async function loadView(id) {
