@@ -1,6 +1,6 @@
 // The Data view in real Chromium: built-in datasets load and profile, a bad CSV shows its line
 // and leaves the loaded dataset in place, a 10 MB CSV shows progress then its profile, and
-// registering gives a dataset version.
+// registering gives a dataset version. (The 100 MB responsiveness check is data_stall.solo.test.mjs.)
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot } from './harness.mjs';
@@ -148,33 +148,4 @@ test('reading options: header row "no" names the columns column_1, column_2', as
   await page.getByLabel('Upload a CSV').setInputFiles({ name: 'nohead.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\nc,d\n') });
   await page.getByRole('heading', { name: 'nohead.csv: 2 rows × 2 columns' }).waitFor();
   await page.getByRole('article', { name: 'Column column_1' }).waitFor();
-});
-
-test('a 100 MB CSV loads while the page stays responsive: no main-thread stall over 250 ms', async (t) => {
-  const { page } = await openData(t);
-  const rows = await page.evaluate(async () => {
-    const line = '1.5,2.25,3.125,4.0625,5.5,6.75,7.875,8.5,12345,blue\n';
-    const n = Math.ceil(100e6 / line.length);
-    const file = new File(['a,b,c,d,e,f,g,h,n,cat\n', line.repeat(n)], 'hundred.csv', { type: 'text/csv' });
-    // The longest gap between animation frames while the file is read and shown.
-    window.longestFrameGap = 0;
-    let last = performance.now();
-    const tick = (now) => {
-      window.longestFrameGap = Math.max(window.longestFrameGap, now - last);
-      last = now;
-      if (!window.stopFrames) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    const input = document.getElementById('csv-file');
-    const dt = new DataTransfer();
-    dt.items.add(file);
-    input.files = dt.files;
-    input.dispatchEvent(new Event('change'));
-    return n;
-  });
-  await page.getByRole('heading', { name: `hundred.csv: ${rows.toLocaleString('en')} rows × 10 columns` }).waitFor({ timeout: 120000 });
-  await page.getByRole('article', { name: 'Column cat' }).waitFor();
-  const gap = await page.evaluate(() => { window.stopFrames = true; return window.longestFrameGap; });
-  t.diagnostic(`longest frame gap ${gap.toFixed(0)} ms`);
-  assert.ok(gap < 250, `the main thread stalled for ${gap.toFixed(0)} ms`);
 });
