@@ -8,13 +8,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { MLPLAY_CLI, WEB, loadCore } from './load_core.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const WEB = pathToFileURL(`${resolve(process.env.MLPLAY_WEB_ROOT || `${ROOT}build/wasm/web`)}/`);
-const MLPLAY = process.env.MLPLAY_CLI || `${ROOT}build/native/mlplay`;
+const MLPLAY = MLPLAY_CLI;
 const TMP = `${ROOT}build/tmp-wasm-tests/pipeline`;
 const GROUP = JSON.parse(readFileSync(`${ROOT}pipelines/variables/IRISBuildVG.json`, 'utf8'));
 
@@ -26,11 +24,8 @@ function ok(reply) {
 }
 
 async function pageCore() {
-  assert.ok(existsSync(new URL('mlplay.wasm', WEB)), `${WEB.pathname}mlplay.wasm is missing: build the wasm page first`);
-  const { default: createMlplay } = await import(new URL('mlplay.mjs', WEB));
-  const module = await createMlplay({ wasmBinary: readFileSync(new URL('mlplay.wasm', WEB)) });
-  const core = new module.Core();
-  return { raw: core, call: (command, args = {}) => ok(JSON.parse(core.call(command, JSON.stringify(args)))) };
+  const core = await loadCore();
+  return { raw: core.raw, call: (command, args = {}) => ok(core.call(command, args)) };
 }
 
 // What the Pipelines view does: the group file into the library, the spec checked, the built-in
